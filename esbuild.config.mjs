@@ -3,6 +3,7 @@
 // `node esbuild.config.mjs production` builds once and minifies; without the argument
 // it rebuilds on every change.
 import esbuild from "esbuild";
+import { chmodSync } from "node:fs";
 import { builtinModules } from "node:module";
 import process from "node:process";
 
@@ -10,22 +11,36 @@ const production = process.argv[2] === "production";
 
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
-// Fails the browser builds when anything pulls in a Node built-in, because Obsidian on
-// mobile has no Node and the preview runs in a plain browser.
+// Fails the browser builds when a Node built-in reaches the output, because Obsidian on
+// mobile has no Node and the preview runs in a plain browser. Built-ins resolve to a
+// placeholder module first: mathjs's entry point imports seedrandom, which requires
+// `crypto`, and tree shaking drops that whole path only after resolution.
 const rejectNodeBuiltins = {
 	name: "reject-node-builtins",
 	setup(build) {
+		build.initialOptions.metafile = true;
 		build.onResolve({ filter: /.*/ }, (args) => {
 			if (args.kind !== "entry-point" && nodeBuiltins.has(args.path)) {
-				return {
-					errors: [
-						{
-							text: `'${args.path}' is a Node built-in and cannot run in Obsidian on mobile (imported from ${args.importer}).`,
-						},
-					],
-				};
+				return { path: args.path, namespace: "node-builtin", pluginData: args.importer };
 			}
 			return undefined;
+		});
+		build.onLoad({ filter: /.*/, namespace: "node-builtin" }, (args) => ({
+			contents: `throw new Error(${JSON.stringify(`${args.path} is not available here`)});`,
+			loader: "js",
+		}));
+		build.onEnd((result) => {
+			const errors = [];
+			for (const output of Object.values(result.metafile?.outputs ?? {})) {
+				for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+					if (input.startsWith("node-builtin:") && bytesInOutput > 0) {
+						errors.push({
+							text: `'${input.slice("node-builtin:".length)}' is a Node built-in and cannot run in Obsidian on mobile.`,
+						});
+					}
+				}
+			}
+			return { errors };
 		});
 	},
 };
@@ -68,6 +83,17 @@ const cliBuild = {
 	logLevel: "info",
 	sourcemap: production ? false : "inline",
 	banner: { js: "#!/usr/bin/env node" },
+	plugins: [
+		{
+			// npx runs the bin directly, so the file needs its executable bit.
+			name: "make-executable",
+			setup(build) {
+				build.onEnd((result) => {
+					if (result.errors.length === 0) chmodSync("dist/cli.cjs", 0o755);
+				});
+			},
+		},
+	],
 };
 
 const builds = [pluginBuild, previewRuntimeBuild, cliBuild];

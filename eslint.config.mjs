@@ -17,13 +17,29 @@ export default tseslint.config(
 		},
 	},
 	{
-		// The command line, the tests and the scripts run in Node, never inside Obsidian.
-		files: ["src/cli/**/*.ts", "tests/**/*.ts", "scripts/**/*.ts"],
+		// The chart layer and the command line also run outside Obsidian (in the HTML
+		// preview and in Node), where the createEl helpers that Obsidian adds to elements
+		// do not exist.
+		files: ["src/chart/**/*.ts", "src/cli/**/*.ts"],
+		rules: { "obsidianmd/prefer-create-el": "off" },
+	},
+	{
+		// The command line, the tests, the benchmarks and the scripts run in Node, never
+		// inside Obsidian. The command line looks for a vault's .obsidian folder by name.
+		files: ["src/cli/**/*.ts", "tests/**/*.ts", "scripts/**/*.ts", "bench/**/*.ts"],
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
-			"import/no-nodejs-modules": "off",
+			"obsidianmd/no-nodejs-modules": "off",
+			"obsidianmd/hardcoded-config-path": "off",
 			"no-console": "off",
+			// This rule wraps no-console with Obsidian's message; Node programs print.
+			"obsidianmd/rule-custom-message": "off",
 		},
+	},
+	{
+		// node:test's test() and describe() return promises that the runner itself awaits.
+		files: ["tests/**/*.ts"],
+		rules: { "@typescript-eslint/no-floating-promises": "off" },
 	},
 	prettierRecommended,
 );
