@@ -1,0 +1,59 @@
+import type { Formula, ParameterDefinition } from "../types";
+
+/**
+ * Writes f(x[i]) into value[i] and f'(x[i]) into gradient[i] for every i of x.
+ * `value` may be the same array as `x`: each loop reads x[i] before it writes.
+ * `parameters` holds the entry's parameter values in the order of its definitions.
+ */
+export type CatalogKernel = (
+	x: Float64Array,
+	parameters: readonly number[],
+	value: Float64Array,
+	gradient: Float64Array,
+) => void;
+
+/** One activation of the catalog. */
+export interface CatalogEntry {
+	readonly name: string;
+	/** One sentence for docs and tooltips. */
+	readonly description: string;
+	readonly parameters: readonly ParameterDefinition[];
+	/** LaTeX for the value and the gradient (never null for catalog entries). */
+	readonly formula: Formula;
+	/** The gradient that the entry reports at its kinks, as a plain sentence. */
+	readonly kinkConvention: string;
+	readonly evaluate: CatalogKernel;
+	/**
+	 * The x where the entry switches branch, for the given parameter values, sorted
+	 * and without duplicates. The gradient there follows `kinkConvention`.
+	 */
+	breakpoints(parameters: readonly number[]): number[];
+}
+
+/** Builds a parameter definition with a slider range. */
+export function parameter(
+	name: string,
+	defaultValue: number,
+	min: number,
+	max: number,
+	step: number,
+): ParameterDefinition {
+	return { name, default: defaultValue, min, max, step };
+}
+
+/** Reads parameter `index`, which the caller has already filled in with defaults. */
+export function at(parameters: readonly number[], index: number): number {
+	return parameters[index] as number;
+}
+
+/** Breakpoints sorted and without duplicates or non-finite entries. */
+export function distinctBreakpoints(...points: number[]): number[] {
+	const finite = points
+		.filter((point) => Number.isFinite(point))
+		.sort((a, b) => a - b);
+	return finite.filter(
+		(point, index) => index === 0 || point !== finite[index - 1],
+	);
+}
+
+export const noBreakpoints = (): number[] => [];
