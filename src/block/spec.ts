@@ -4,9 +4,17 @@ export type Layout = "side-by-side" | "stacked" | "overlay";
 export type Panel = "value" | "gradient";
 export type Annotation = "max-gradient" | "saturation" | "kinks";
 
-export const LAYOUTS: readonly Layout[] = ["side-by-side", "stacked", "overlay"];
+export const LAYOUTS: readonly Layout[] = [
+	"side-by-side",
+	"stacked",
+	"overlay",
+];
 export const PANELS: readonly Panel[] = ["value", "gradient"];
-export const ANNOTATIONS: readonly Annotation[] = ["max-gradient", "saturation", "kinks"];
+export const ANNOTATIONS: readonly Annotation[] = [
+	"max-gradient",
+	"saturation",
+	"kinks",
+];
 
 /** Defaults for keys a block leaves out; the settings tab changes them in Obsidian. */
 export interface BlockDefaults {
@@ -43,6 +51,11 @@ export interface ParameterSpec {
 	min: number;
 	max: number;
 	step: number;
+	/**
+	 * True when the block sets the value. When it does not, `value` is the default of the
+	 * first function that takes the parameter, and every other function keeps its own.
+	 */
+	explicit: boolean;
 }
 
 /** A validated block: every default filled in, every value checked. */
@@ -72,7 +85,8 @@ export interface BlockError {
 	message: string;
 }
 
-export type ParseResult = { ok: true; spec: ActivationSpec } | { ok: false; errors: BlockError[] };
+export type ParseResult =
+	{ ok: true; spec: ActivationSpec } | { ok: false; errors: BlockError[] };
 
 /** Formats an error as users see it: "line 3: unknown key 'colour'; ...". */
 export function formatBlockError(error: BlockError): string {

@@ -1,0 +1,130 @@
+import { sampleActivation } from "../kernel";
+import type { ParameterValues, Sampled } from "../kernel/types";
+import type { ActivationSpec, FunctionSpec } from "./spec";
+
+/** One function of a block sampled over the domain. */
+export interface SeriesSamples {
+	label: string;
+	/** The catalog name or the expression, as written in the block. */
+	function: string;
+	/** The parameter values in effect for this function. */
+	params: Record<string, number>;
+	sampled: Sampled;
+}
+
+/** One `at` point of one series, evaluated exactly at `x`. */
+export interface Mark {
+	label: string;
+	x: number;
+	value: number;
+	gradient: number;
+}
+
+/** Every series of a block, its marks (series by series, in `at` order) and the kernel's notes. */
+export interface SpecSamples {
+	series: SeriesSamples[];
+	marks: Mark[];
+	notes: string[];
+}
+
+export interface EvaluateOptions {
+	/** Values from the sliders, by name; they override the block's values. */
+	parameters?: Record<string, number>;
+	/** A domain that replaces the block's, as after zooming. Ignored unless finite with min below max. */
+	domain?: [number, number];
+}
+
+/**
+ * Returns the parameter values a function runs with: a slider value where there is one,
+ * else the block's value when the block sets it, else the function's own default.
+ */
+export function parametersInEffect(
+	spec: ActivationSpec,
+	fn: FunctionSpec,
+	overrides: Record<string, number> = {},
+): Record<string, number> {
+	const values: Record<string, number> = {};
+	for (const definition of fn.activation.parameters) {
+		const override = overrides[definition.name];
+		const blockParameter = spec.parameters.find(
+			(parameter) => parameter.name === definition.name,
+		);
+		if (override !== undefined && Number.isFinite(override)) {
+			values[definition.name] = override;
+		} else if (blockParameter?.explicit === true) {
+			values[definition.name] = blockParameter.value;
+		} else {
+			values[definition.name] = definition.default;
+		}
+	}
+	return values;
+}
+
+function chooseDomain(
+	spec: ActivationSpec,
+	domain: [number, number] | undefined,
+): [number, number] {
+	if (domain === undefined) {
+		return spec.domain;
+	}
+	const [min, max] = domain;
+	return Number.isFinite(min) && Number.isFinite(max) && min < max
+		? domain
+		: spec.domain;
+}
+
+function evaluateAt(
+	fn: FunctionSpec,
+	parameters: ParameterValues,
+	x: number,
+): Mark {
+	const value = new Float64Array(1);
+	const gradient = new Float64Array(1);
+	fn.activation.evaluate(Float64Array.of(x), parameters, value, gradient);
+	return {
+		label: fn.activation.label,
+		x,
+		value: value[0] ?? NaN,
+		gradient: gradient[0] ?? NaN,
+	};
+}
+
+/**
+ * Samples every function of a validated block over its domain and evaluates each `at`
+ * point exactly, where the kernel applies its kink convention (relu'(0) = 0).
+ */
+export function evaluateSpec(
+	spec: ActivationSpec,
+	options: EvaluateOptions = {},
+): SpecSamples {
+	const domain = chooseDomain(spec, options.domain);
+	const series: SeriesSamples[] = [];
+	const marks: Mark[] = [];
+	const notes: string[] = [];
+
+	for (const fn of spec.functions) {
+		const params = parametersInEffect(spec, fn, options.parameters);
+		const sampled = sampleActivation(
+			fn.activation,
+			params,
+			domain,
+			spec.samples,
+		);
+		series.push({
+			label: fn.activation.label,
+			function: fn.source,
+			params,
+			sampled,
+		});
+
+		for (const x of spec.at) {
+			marks.push(evaluateAt(fn, params, x));
+		}
+		for (const note of sampled.notes) {
+			notes.push(
+				spec.functions.length > 1 ? `${fn.activation.label}: ${note}` : note,
+			);
+		}
+	}
+	return { series, marks, notes };
+}
