@@ -1,0 +1,71 @@
+import { settledOf } from "./mount";
+import {
+	DEFAULT_CHART_SETTINGS,
+	mountActivationBlock,
+	type ActivationBlockView,
+} from "./index";
+
+/** The preview's mounted blocks, published on `window.activationCharts` for scripts and tests. */
+export interface PreviewCharts {
+	views: ActivationBlockView[];
+	/** Resolves once every block that was visible at load time has drawn its chart. */
+	ready: Promise<void>;
+}
+
+declare global {
+	interface Window {
+		activationCharts?: PreviewCharts;
+	}
+}
+
+function blockSource(block: Element): string | null {
+	const pre = block.firstElementChild;
+	if (
+		!(pre instanceof HTMLPreElement) ||
+		!pre.classList.contains("activation-source")
+	) {
+		return null;
+	}
+	const code = pre.firstElementChild;
+	if (code === null || code.tagName !== "CODE") {
+		return null;
+	}
+	pre.hidden = true;
+	return code.textContent ?? "";
+}
+
+/** Resolves after two animation frames, by which time Chart.js has painted the canvases. */
+function afterFrames(): Promise<void> {
+	return new Promise((resolve) => {
+		window.requestAnimationFrame(() =>
+			window.requestAnimationFrame(() => resolve()),
+		);
+	});
+}
+
+function mountAll(): void {
+	const views: ActivationBlockView[] = [];
+	const blocks = document.querySelectorAll<HTMLDivElement>(
+		"div.activation-block",
+	);
+	for (const block of Array.from(blocks)) {
+		const source = blockSource(block);
+		if (source !== null) {
+			views.push(
+				mountActivationBlock(block, source, DEFAULT_CHART_SETTINGS, {
+					renderMath: null,
+					saveParameters: null,
+					eager: false,
+				}),
+			);
+		}
+	}
+	const ready = Promise.all(views.map(settledOf)).then(afterFrames);
+	window.activationCharts = { views, ready };
+}
+
+if (document.readyState === "loading") {
+	document.addEventListener("DOMContentLoaded", mountAll);
+} else {
+	mountAll();
+}
