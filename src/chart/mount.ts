@@ -2,7 +2,7 @@ import { evaluateSpec, parseBlock } from "../block";
 import type { ActivationSpec } from "../block/spec";
 import { createElement, removeChildren, windowOf } from "./dom";
 import { renderErrors } from "./errors";
-import type { ActivationBlockView, ChartHost, ChartSettings } from "./index";
+import type { ActivationBlockView, ChartHost, ChartSettings } from "./settings";
 import { logError } from "./log";
 import { ChartView } from "./view";
 

@@ -34,6 +34,30 @@ function blockSource(block: Element): string | null {
 	return code.textContent ?? "";
 }
 
+/**
+ * Returns a renderMath for captions that copies the formulas the command line typeset
+ * ahead of time into a hidden `div.activation-math`, keyed by their TeX, because the
+ * page carries no TeX engine. A formula it lacks is shown as TeX source.
+ */
+function typesetFormulas(): (tex: string, display: boolean) => HTMLElement {
+	const formulas = new Map<string, Element>();
+	for (const span of Array.from(
+		document.querySelectorAll(".activation-math [data-tex]"),
+	)) {
+		formulas.set(span.getAttribute("data-tex") ?? "", span);
+	}
+	return (tex) => {
+		const typeset = formulas.get(tex);
+		if (typeset !== undefined) {
+			return typeset.cloneNode(true) as HTMLElement;
+		}
+		const code = document.createElement("code");
+		code.className = "activation-tex";
+		code.textContent = tex;
+		return code;
+	};
+}
+
 /** Resolves after two animation frames, by which time Chart.js has painted the canvases. */
 function afterFrames(): Promise<void> {
 	return new Promise((resolve) => {
@@ -45,6 +69,7 @@ function afterFrames(): Promise<void> {
 
 function mountAll(): void {
 	const views: ActivationBlockView[] = [];
+	const renderMath = typesetFormulas();
 	const blocks = document.querySelectorAll<HTMLDivElement>(
 		"div.activation-block",
 	);
@@ -53,7 +78,7 @@ function mountAll(): void {
 		if (source !== null) {
 			views.push(
 				mountActivationBlock(block, source, DEFAULT_CHART_SETTINGS, {
-					renderMath: null,
+					renderMath,
 					saveParameters: null,
 					eager: false,
 				}),

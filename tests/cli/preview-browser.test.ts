@@ -229,6 +229,14 @@ void test("example note preview draws every chart", async () => {
 			"a formula has no width",
 		);
 
+		// gelu and swish have caption: true, so each shows f(x) and f'(x) typeset.
+		const captions = await page.evaluate(() => ({
+			svg: document.querySelectorAll(".activation-caption svg").length,
+			tex: document.querySelectorAll(".activation-caption code").length,
+		}));
+		assert.equal(captions.svg, 4);
+		assert.equal(captions.tex, 0);
+
 		assert.deepEqual(requests, []);
 		assert.deepEqual(errors, []);
 
