@@ -5,7 +5,7 @@ import globals from "globals";
 
 export default tseslint.config(
 	{
-		ignores: ["node_modules/", "main.js", "dist/", "out/", "tests/output/", "**/*.mjs"],
+		ignores: ["node_modules/", "main.js", "dist/", "out/", "tests/output/", "**/*.mjs", "**/*.tmp.*"],
 	},
 	...obsidianmd.configs.recommended,
 	{

@@ -8,7 +8,7 @@ import {
 } from "./entry";
 
 /* eslint-disable no-loss-of-precision -- the SELU constants keep the digits PyTorch quotes; float64 rounds them. */
-/** SELU's constants from Klambauer et al., "Self-Normalizing Neural Networks" (2017), as in PyTorch. */
+/** SELU's fixed alpha and scale, to the digits PyTorch's documentation quotes. */
 export const SELU_ALPHA = 1.6732632423543772848170429916717;
 export const SELU_SCALE = 1.0507009873554804934193349852946;
 /* eslint-enable no-loss-of-precision -- exact literals from here on. */

@@ -1,4 +1,4 @@
-import { erfc } from "../special";
+import { ERF_SMALL, erfcRatio, erfSmallRatio } from "../special";
 import { at, noBreakpoints, parameter, type CatalogEntry } from "./entry";
 
 /** 1 / sqrt(2 pi), the peak of the standard normal density. */
@@ -7,30 +7,13 @@ const INVERSE_SQRT_2PI = 0.3989422804014327;
 /** sqrt(2 / pi), the scale inside the tanh approximation of GELU. */
 const SQRT_2_OVER_PI = 0.7978845608028654;
 
-/** The cubic coefficient of the tanh approximation of GELU (Hendrycks and Gimpel, 2016). */
+/** The cubic coefficient of GELU's tanh approximation, as in PyTorch's approximate='tanh'. */
 const GELU_TANH_CUBIC = 0.044715;
 
-/** 1 / sqrt(2) - Math.SQRT1_2, the part of 1 / sqrt(2) that float64 rounds away. */
-const SQRT1_2_LOW = -4.833646656726457e-17;
+/** sqrt(2 pi), the ratio of exp(-x^2 / 2) to the normal density. */
+const SQRT_2PI = 2.5066282746310007;
 
-/** Veltkamp's splitting constant 2^27 + 1 for float64. */
-const SPLITTER = 134217729;
-
-/**
- * The rounding error of the product a * b (Dekker's TwoProduct), so that
- * a * b = fl(a * b) + error exactly while |a * b| stays far from overflow.
- */
-function productError(a: number, b: number, product: number): number {
-	const sa = SPLITTER * a;
-	const aHigh = sa - (sa - a);
-	const aLow = a - aHigh;
-	const sb = SPLITTER * b;
-	const bHigh = sb - (sb - b);
-	const bLow = b - bHigh;
-	return aHigh * bHigh - product + aHigh * bLow + aLow * bHigh + aLow * bLow;
-}
-
-/** The standard normal density exp(-x^2 / 2) / sqrt(2 pi), with x^2 split so it rounds once. */
+/** Returns the standard normal density exp(-x^2 / 2) / sqrt(2 pi), with x^2 split so it rounds once. */
 export function normalDensity(x: number): number {
 	const y = Math.abs(x);
 	const head = Math.trunc(y * 16) / 16;
@@ -41,18 +24,19 @@ export function normalDensity(x: number): number {
 }
 
 /**
- * The standard normal CDF Phi(x) = erfc(-x / sqrt(2)) / 2. In the left tail the relative
- * error of erfc grows with 2 t^2 times the error of its argument t, so the rounding of
- * -x / sqrt(2) is corrected to first order: erfc(t + d) = erfc(t) - d * 2 / sqrt(pi) * exp(-t^2).
+ * The standard normal CDF Phi(x) = erfc(-x / sqrt(2)) / 2, given the density at x.
+ * Cody's erfc(t) is exp(-t^2) times a rational function R(t); here exp(-t^2) is taken
+ * from the density, exp(-x^2 / 2), which does not suffer the rounding of t = -x / sqrt(2).
+ * Only R(t) is affected by that rounding, and R varies slowly, so the left tail keeps full precision.
  */
 export function normalCdf(x: number, density: number): number {
 	const t = -x * Math.SQRT1_2;
-	const half = 0.5 * erfc(t);
-	if (x > -1) {
-		return half;
+	const y = Math.abs(t);
+	if (y <= ERF_SMALL) {
+		return 0.5 - 0.5 * t * erfSmallRatio(t);
 	}
-	const d = productError(-x, Math.SQRT1_2, t) - x * SQRT1_2_LOW;
-	return half - d * Math.SQRT2 * density;
+	const tail = 0.5 * SQRT_2PI * density * erfcRatio(y);
+	return t > 0 ? tail : 1 - tail;
 }
 
 export const gelu: CatalogEntry = {
