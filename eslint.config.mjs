@@ -17,6 +17,12 @@ export default tseslint.config(
 		},
 	},
 	{
+		// The declarative settings API needs Obsidian 1.13, and the plugin supports 1.1 and
+		// later (minAppVersion), so the settings tab builds its controls in display().
+		files: ["src/obsidian/settings-tab.ts"],
+		rules: { "obsidianmd/settings-tab/prefer-setting-definitions": "off" },
+	},
+	{
 		// The chart layer and the command line also run outside Obsidian (in the HTML
 		// preview and in Node), where the createEl helpers that Obsidian adds to elements
 		// do not exist.
@@ -40,6 +46,12 @@ export default tseslint.config(
 		// node:test's test() and describe() return promises that the runner itself awaits.
 		files: ["tests/**/*.ts"],
 		rules: { "@typescript-eslint/no-floating-promises": "off" },
+	},
+	{
+		// Test and benchmark pages are plain browser pages, or stand in for Obsidian's own
+		// DOM helpers, so they build elements with the standard DOM API.
+		files: ["tests/**/*.ts", "bench/**/*.ts"],
+		rules: { "obsidianmd/prefer-create-el": "off" },
 	},
 	prettierRecommended,
 );

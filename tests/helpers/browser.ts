@@ -22,7 +22,11 @@ const CHROMIUM_ARGS = [
 ];
 
 export async function launchChromium(): Promise<Browser> {
-	return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+	return chromium.launch({
+		executablePath: CHROMIUM_PATH,
+		headless: true,
+		args: CHROMIUM_ARGS,
+	});
 }
 
 /** Folder for screenshots and other files that tests write for people to look at. */
