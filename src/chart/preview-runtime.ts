@@ -1,9 +1,5 @@
-import { settledOf } from "./mount";
-import {
-	DEFAULT_CHART_SETTINGS,
-	mountActivationBlock,
-	type ActivationBlockView,
-} from "./index";
+import { mountExportableBlock, type ExportableBlockView } from "./export";
+import { DEFAULT_CHART_SETTINGS, type ActivationBlockView } from "./index";
 
 /** The preview's mounted blocks, published on `window.activationCharts` for scripts and tests. */
 export interface PreviewCharts {
@@ -68,7 +64,7 @@ function afterFrames(): Promise<void> {
 }
 
 function mountAll(): void {
-	const views: ActivationBlockView[] = [];
+	const views: ExportableBlockView[] = [];
 	const renderMath = typesetFormulas();
 	const blocks = document.querySelectorAll<HTMLDivElement>(
 		"div.activation-block",
@@ -77,7 +73,7 @@ function mountAll(): void {
 		const source = blockSource(block);
 		if (source !== null) {
 			views.push(
-				mountActivationBlock(block, source, DEFAULT_CHART_SETTINGS, {
+				mountExportableBlock(block, source, DEFAULT_CHART_SETTINGS, {
 					renderMath,
 					saveParameters: null,
 					eager: false,
@@ -85,7 +81,9 @@ function mountAll(): void {
 			);
 		}
 	}
-	const ready = Promise.all(views.map(settledOf)).then(afterFrames);
+	const ready = Promise.all(views.map((view) => view.settled)).then(
+		afterFrames,
+	);
 	window.activationCharts = { views, ready };
 }
 

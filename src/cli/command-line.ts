@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { runSample } from "./sample";
 import { inspectBlock } from "./check-block";
 import { NoteRenderer, PreviewError, writePreviews } from "./preview";
+import { createProgressBar } from "./progress";
 import type { PageAssets } from "./page";
 import { THEMES, type Theme } from "./page-style";
 import { MathTypesetter } from "./math";
@@ -147,7 +148,13 @@ async function createRenderer(
 async function runPreview(args: string[], io: CommandLineIo): Promise<number> {
 	const options = parsePreviewArguments(args);
 	const renderer = await createRenderer(options);
-	const { written, warnings } = writePreviews(options, renderer);
+	const progress = createProgressBar(io.stderr);
+	const { written, warnings } = writePreviews(
+		options,
+		renderer,
+		(done, total, note) => progress?.update(done, total, note),
+	);
+	progress?.finish();
 	for (const warning of warnings) {
 		io.stderr.write(`${warning.note}: ${warning.message}\n`);
 	}

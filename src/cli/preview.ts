@@ -25,6 +25,13 @@ export interface PreviewOptions {
 	theme: Theme;
 }
 
+/** Called after each written page with the pages done, the pages planned and the note. */
+export type PreviewProgress = (
+	done: number,
+	total: number,
+	note: string,
+) => void;
+
 /** A problem worth telling the user about that does not stop the preview. */
 export interface PreviewWarning {
 	note: string;
@@ -188,6 +195,7 @@ export function planOutputs(
 export function writePreviews(
 	options: PreviewOptions,
 	renderer: NoteRenderer,
+	onProgress: PreviewProgress | null = null,
 ): { written: string[]; warnings: PreviewWarning[] } {
 	if (!existsSync(options.path)) {
 		throw new PreviewError(`${options.path}: note or folder not found.`);
@@ -215,6 +223,7 @@ export function writePreviews(
 		mkdirSync(dirname(page), { recursive: true });
 		writeFileSync(page, result.html);
 		written.push(page);
+		onProgress?.(written.length, plan.size, note);
 		for (const message of result.warnings) {
 			warnings.push({ note, message });
 		}

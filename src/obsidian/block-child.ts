@@ -7,11 +7,11 @@ import {
 	type MarkdownPostProcessorContext,
 } from "obsidian";
 import {
-	mountActivationBlock,
-	type ActivationBlockView,
-	type ChartHost,
-	type ChartSettings,
-} from "../chart/index";
+	mountExportableBlock,
+	type ExportableBlockView,
+} from "../chart/export";
+import type { ChartHost, ChartSettings } from "../chart/index";
+import { showChartMenu, type ExportTarget } from "./chart-export";
 import { logError } from "./log";
 import { saveParameters } from "./save-parameters";
 
@@ -88,7 +88,7 @@ function renderChartMath(tex: string, display: boolean): HTMLElement {
  * and unloading destroys the chart with its listeners and observers.
  */
 export class ActivationBlockChild extends MarkdownRenderChild {
-	private view: ActivationBlockView | null = null;
+	private view: ExportableBlockView | null = null;
 
 	constructor(
 		containerEl: HTMLElement,
@@ -112,7 +112,7 @@ export class ActivationBlockChild extends MarkdownRenderChild {
 			eager: exported,
 		};
 		try {
-			this.view = mountActivationBlock(
+			this.view = mountExportableBlock(
 				el,
 				this.source,
 				this.owner.settings,
@@ -133,6 +133,24 @@ export class ActivationBlockChild extends MarkdownRenderChild {
 			this.owner.charts.touch(this),
 		);
 		this.registerDomEvent(el, "focusin", () => this.owner.charts.touch(this));
+		if (!printing) {
+			this.registerDomEvent(el, "contextmenu", (event) => {
+				this.owner.charts.touch(this);
+				showChartMenu(event, this.exportTarget());
+			});
+		}
+	}
+
+	/** The chart and what saving it as an attachment needs, for the menu and commands. */
+	exportTarget(): ExportTarget {
+		const title =
+			this.view?.element.querySelector(".activation-title")?.textContent ?? "";
+		return {
+			app: this.owner.app,
+			view: this.view,
+			sourcePath: this.ctx.sourcePath,
+			title,
+		};
 	}
 
 	override onunload(): void {

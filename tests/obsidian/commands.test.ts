@@ -68,11 +68,32 @@ void test("commands have no default hotkeys", async () => {
 	);
 	assert.deepEqual(
 		commands.map((command) => command.id),
-		[INSERT, SAVE],
+		[
+			INSERT,
+			SAVE,
+			"activation-charts:copy-chart-png",
+			"activation-charts:save-chart-png",
+			"activation-charts:copy-chart-csv",
+			"activation-charts:copy-chart-markdown",
+		],
 	);
 	for (const command of commands) {
 		assert.equal(command.hotkeys, null);
-		assert.match(command.name, /^[A-Z][a-z ]+$/, "sentence case");
+		// Sentence case: only the first word is capitalised, apart from acronyms (PNG,
+		// CSV) and the name Markdown.
+		const [first, ...rest] = command.name.split(" ");
+		assert.match(
+			first ?? "",
+			/^[A-Z][a-z]*$/,
+			`sentence case: ${command.name}`,
+		);
+		for (const word of rest) {
+			assert.match(
+				word,
+				/^([a-z]+|[A-Z]{2,}|Markdown)$/,
+				`sentence case: ${command.name}`,
+			);
+		}
 	}
 	await page.close();
 });

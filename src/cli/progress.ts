@@ -1,0 +1,43 @@
+import type { Writable } from "node:stream";
+
+/** Width of the bar in characters, between the brackets. */
+const BAR_WIDTH = 24;
+
+/** A stream that may be a terminal, as process.stderr is. */
+export type TerminalStream = Writable & { isTTY?: boolean; columns?: number };
+
+/**
+ * Shows how many notes are written as a bar on one terminal line, redrawn in place:
+ * "[######..................] 3/12 Notes/Activations.md". A single note shows no bar.
+ */
+export class ProgressBar {
+	private shown = false;
+
+	constructor(private readonly stream: TerminalStream) {}
+
+	update(done: number, total: number, note: string): void {
+		if (total <= 1) {
+			return;
+		}
+		const filled = Math.round((done / total) * BAR_WIDTH);
+		const bar = "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled);
+		const line = `[${bar}] ${done}/${total} ${note}`;
+		// One character short of the width, so the terminal never wraps the line.
+		const width = (this.stream.columns ?? 80) - 1;
+		this.stream.write(`\r\x1b[K${line.slice(0, width)}`);
+		this.shown = true;
+	}
+
+	/** Clears the bar's line, so that later output starts on a clean line. */
+	finish(): void {
+		if (this.shown) {
+			this.stream.write("\r\x1b[K");
+			this.shown = false;
+		}
+	}
+}
+
+/** Returns a progress bar on `stream` when it is a terminal, else null: pipes and files get no control characters. */
+export function createProgressBar(stream: TerminalStream): ProgressBar | null {
+	return stream.isTTY === true ? new ProgressBar(stream) : null;
+}
