@@ -48,10 +48,18 @@ export function linspace(
 	const width = x1 - x0;
 	for (let i = 0; i < intervals; i++) {
 		// i * width / intervals rounds once per operation: linspace(0, 1, 11)[7] is 0.7,
-		// where 7 * 0.1 would be 0.7000000000000001.
-		x[i] = Number.isFinite(width)
-			? x0 + (i * width) / intervals
-			: x0 + (i / intervals) * x1 - (i / intervals) * x0;
+		// where 7 * 0.1 would be 0.7000000000000001. Near the largest doubles i * width
+		// overflows, and so does width itself for domains such as [-1e308, 1e308].
+		const scaled = i * width;
+		if (Number.isFinite(scaled)) {
+			x[i] = x0 + scaled / intervals;
+		} else if (Number.isFinite(width)) {
+			x[i] = x0 + (i / intervals) * width;
+		} else {
+			x[i] = x0 + (i / intervals) * x1 - (i / intervals) * x0;
+		}
+		// A domain only a few doubles wide can round past x1, and the grid must stay sorted.
+		x[i] = Math.min(x[i] as number, x1);
 	}
 	x[intervals] = x1;
 	return x;
@@ -60,6 +68,19 @@ export function linspace(
 /** Formats a number for a note with at most six significant digits and no trailing zeros. */
 function formatNumber(value: number): string {
 	return String(Number(value.toPrecision(6)));
+}
+
+/** The most runs of grid points a note lists before it counts the rest. */
+const MAX_LISTED_RUNS = 5;
+
+/** Joins run descriptions, listing at most MAX_LISTED_RUNS and counting the rest. */
+function listRuns(runs: string[]): string {
+	if (runs.length <= MAX_LISTED_RUNS) {
+		return runs.join(", ");
+	}
+	const rest = runs.length - MAX_LISTED_RUNS;
+	const listed = runs.slice(0, MAX_LISTED_RUNS).join(", ");
+	return `${listed} and ${rest.toLocaleString("en-US")} more ${rest === 1 ? "run" : "runs"}`;
 }
 
 /** Describes the runs of grid points where `bad` holds, as "x in [a, b]" or "x = a". */
@@ -86,14 +107,14 @@ function finitenessNotes(label: string, sampled: Sampled): string[] {
 	const notes: string[] = [];
 	const valueRuns = describeRuns(x, (i) => !Number.isFinite(value[i]));
 	if (valueRuns.length > 0) {
-		notes.push(`${label}: value not finite for ${valueRuns.join(", ")}`);
+		notes.push(`${label}: value not finite for ${listRuns(valueRuns)}`);
 	}
 	const gradientRuns = describeRuns(
 		x,
 		(i) => Number.isFinite(value[i]) && !Number.isFinite(gradient[i]),
 	);
 	if (gradientRuns.length > 0) {
-		notes.push(`${label}: gradient not finite for ${gradientRuns.join(", ")}`);
+		notes.push(`${label}: gradient not finite for ${listRuns(gradientRuns)}`);
 	}
 	return notes;
 }

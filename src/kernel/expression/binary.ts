@@ -139,32 +139,59 @@ function extremumKernel(sign: 1 | -1): BinaryKernel {
 	};
 }
 
-/** max or min against a value s that does not depend on x, such as max(0, x). */
-function extremumScalarKernel(sign: 1 | -1): ScalarRightKernel {
-	return (a, ga, s, v, g, codes) => {
+/**
+ * max(a, s) against a value s that does not depend on x, such as max(0, x). At a tie
+ * the value is s and the gradient half of a's. Branch codes are written in their own
+ * loop, so the loop that runs for every chart has no test for them.
+ */
+const maxScalarRight: ScalarRightKernel = (a, ga, s, v, g, codes) => {
+	if (codes !== null) {
 		for (let i = 0; i < a.length; i++) {
-			const ai = a[i] as number;
-			const gai = ga[i] as number;
-			const code = compareCode(sign * ai, sign * s);
-			if (code === 2) {
-				v[i] = ai;
-				g[i] = gai;
-			} else if (code === 0) {
-				v[i] = s;
-				g[i] = 0;
-			} else if (code === 1) {
-				v[i] = s;
-				g[i] = 0.5 * gai;
-			} else {
-				v[i] = NaN;
-				g[i] = NaN;
-			}
-			if (codes !== null) {
-				codes[i] = code;
-			}
+			codes[i] = compareCode(a[i] as number, s);
 		}
-	};
-}
+	}
+	for (let i = 0; i < a.length; i++) {
+		const ai = a[i] as number;
+		if (ai > s) {
+			v[i] = ai;
+			g[i] = ga[i] as number;
+		} else if (ai < s) {
+			v[i] = s;
+			g[i] = 0;
+		} else if (ai === s) {
+			v[i] = s;
+			g[i] = 0.5 * (ga[i] as number);
+		} else {
+			v[i] = NaN;
+			g[i] = NaN;
+		}
+	}
+};
+
+/** min(a, s), the mirror of maxScalarRight; its branch code is 2 where a is below s. */
+const minScalarRight: ScalarRightKernel = (a, ga, s, v, g, codes) => {
+	if (codes !== null) {
+		for (let i = 0; i < a.length; i++) {
+			codes[i] = compareCode(s, a[i] as number);
+		}
+	}
+	for (let i = 0; i < a.length; i++) {
+		const ai = a[i] as number;
+		if (ai < s) {
+			v[i] = ai;
+			g[i] = ga[i] as number;
+		} else if (ai > s) {
+			v[i] = s;
+			g[i] = 0;
+		} else if (ai === s) {
+			v[i] = s;
+			g[i] = 0.5 * (ga[i] as number);
+		} else {
+			v[i] = NaN;
+			g[i] = NaN;
+		}
+	}
+};
 
 export const BINARY: Readonly<Record<BinaryOperator, BinaryDefinition>> = {
 	add: {
@@ -289,12 +316,12 @@ export const BINARY: Readonly<Record<BinaryOperator, BinaryDefinition>> = {
 	max: {
 		scalar: Math.max,
 		vector: extremumKernel(1),
-		scalarRight: extremumScalarKernel(1),
+		scalarRight: maxScalarRight,
 	},
 	min: {
 		scalar: Math.min,
 		vector: extremumKernel(-1),
-		scalarRight: extremumScalarKernel(-1),
+		scalarRight: minScalarRight,
 	},
 	smaller: comparison((a, b) => a < b),
 	larger: comparison((a, b) => a > b),

@@ -1,36 +1,44 @@
 import type { CatalogEntry } from "../catalog";
 import { BINARY } from "./binary";
+import {
+	extremumPairKernel,
+	linearKernel,
+	productShiftKernel,
+	scaleShiftKernel,
+	shiftScaleKernel,
+} from "./fused";
 import { CODE_NAN, type CompiledExpression, type ExpressionNode } from "./ir";
+import {
+	planExpression,
+	X_REGISTER,
+	type ConditionalStep,
+	type Plan,
+	type Step,
+} from "./plan";
 import { UNARY } from "./unary";
 
-/** Values and derivatives of one node over the whole grid. */
-interface Dual {
-	value: Float64Array;
-	gradient: Float64Array;
-	/** True when both arrays are scratch buffers that this evaluation may overwrite. */
-	owned: boolean;
+/**
+ * Grid points per chunk. The plan runs all its steps over one chunk before the next,
+ * so a chunk's registers (8 KiB per array at 1024 points) stay in the L1 and L2
+ * caches. On a loaded 2-core AMD EPYC, chunks of 512 and 2048 points measured within
+ * the noise of 1024 (scripts/bench.mjs and a loop over evaluate).
+ */
+export const CHUNK_LENGTH = 1024;
+
+/**
+ * The registers for one chunk length, plus scratch for a catalog call's own derivative.
+ * `values` and `gradients` are the working set: per chunk, the x register's value
+ * becomes a view of the grid and the result register a view of the caller's arrays,
+ * while `ownValues` and `ownGradients` keep the scratch arrays to restore.
+ */
+interface Frame {
+	readonly length: number;
+	readonly values: Float64Array[];
+	readonly gradients: Float64Array[];
+	readonly ownValues: readonly Float64Array[];
+	readonly ownGradients: readonly Float64Array[];
+	readonly scratch: Float64Array;
 }
-
-/** Reusable scratch arrays of one length, so evaluating allocates nothing per point. */
-class BufferPool {
-	private readonly free: Float64Array[] = [];
-	readonly ones: Float64Array;
-
-	constructor(readonly length: number) {
-		this.ones = new Float64Array(length).fill(1);
-	}
-
-	take(): Float64Array {
-		return this.free.pop() ?? new Float64Array(this.length);
-	}
-
-	give(buffer: Float64Array): void {
-		this.free.push(buffer);
-	}
-}
-
-/** How many grid lengths keep their scratch arrays between evaluations. */
-const MAX_POOLS = 3;
 
 /** Returns the branch code of z against sorted breakpoints: 2j between the j-th and next, 2j+1 on the j-th. */
 function regionCode(z: number, breakpoints: readonly number[]): number {
@@ -48,33 +56,121 @@ function regionCode(z: number, breakpoints: readonly number[]): number {
 	return code;
 }
 
+function createFrame(registerCount: number): Frame {
+	const values: Float64Array[] = [];
+	const gradients: Float64Array[] = [];
+	for (let register = 0; register < registerCount; register++) {
+		values.push(new Float64Array(CHUNK_LENGTH));
+		gradients.push(
+			register === X_REGISTER
+				? new Float64Array(CHUNK_LENGTH).fill(1)
+				: new Float64Array(CHUNK_LENGTH),
+		);
+	}
+	const scratch = new Float64Array(CHUNK_LENGTH);
+	return {
+		length: CHUNK_LENGTH,
+		values: [...values],
+		gradients: [...gradients],
+		ownValues: values,
+		ownGradients: gradients,
+		scratch,
+	};
+}
+
+/** Builds the frame of a shorter chunk from views of the full frame's first `length` points. */
+function shortenFrame(frame: Frame, length: number): Frame {
+	const values = frame.ownValues.map((array) => array.subarray(0, length));
+	const gradients = frame.ownGradients.map((array) =>
+		array.subarray(0, length),
+	);
+	return {
+		length,
+		values: [...values],
+		gradients: [...gradients],
+		ownValues: values,
+		ownGradients: gradients,
+		scratch: frame.scratch.subarray(0, length),
+	};
+}
+
+function copyDual(
+	fromValue: Float64Array,
+	fromGradient: Float64Array,
+	value: Float64Array,
+	gradient: Float64Array,
+): void {
+	if (fromValue === value) {
+		return;
+	}
+	for (let i = 0; i < value.length; i++) {
+		value[i] = fromValue[i] as number;
+		gradient[i] = fromGradient[i] as number;
+	}
+}
+
+/** Copies a register into value and gradient from index `start` on. */
+function copyRange(
+	frame: Frame,
+	register: number,
+	value: Float64Array,
+	gradient: Float64Array,
+	start: number,
+): void {
+	const fromValue = frame.values[register] as Float64Array;
+	const fromGradient = frame.gradients[register] as Float64Array;
+	for (let i = 0; i < frame.length; i++) {
+		value[start + i] = fromValue[i] as number;
+		gradient[start + i] = fromGradient[i] as number;
+	}
+}
+
+/** Counts the points where the test is true (non-zero). */
+function countTrue(test: Float64Array): number {
+	let count = 0;
+	for (let i = 0; i < test.length; i++) {
+		if (test[i]) {
+			count++;
+		}
+	}
+	return count;
+}
+
 /**
- * NOTE: each node makes one pass over the grid, so an expression of cheap piecewise
- * operations (max(0, x) + 0.1 * min(0, x)) runs at about 0.2x a fused hand-written
- * loop, measured with scripts/bench.mjs on a loaded 2-core machine. Expressions with
- * exp, erf or sigmoid stay above 0.5x because the transcendental work dominates.
- *
- * The vectorised forward-mode interpreter. Each node computes its value and derivative
- * for every grid point in one loop, so the cost of interpretation is per node, not per
- * point. Nodes that do not depend on x are computed once as plain numbers.
+ * The forward-mode interpreter. It compiles the expression once into a plan of steps
+ * over registers, then runs the plan chunk by chunk over the grid. Each step is one
+ * loop over the chunk, so the cost of interpretation is per step and chunk, not per
+ * point. Subexpressions that do not depend on x are computed once per evaluation.
  */
 export class ExpressionEvaluator {
-	/** Pools by grid length; a few are kept because kink search evaluates other lengths. */
-	private readonly pools = new Map<number, BufferPool>();
-	private pool: BufferPool | null = null;
+	private readonly plan: Plan | null;
+	private frame: Frame | null = null;
+	/** The frame of the last chunk shorter than CHUNK_LENGTH, kept for the next evaluation. */
+	private shortFrame: Frame | null = null;
 	private parameters: Float64Array = new Float64Array(0);
-	private codes: Int8Array[] | null = null;
+	private readonly scalarValues: Float64Array;
+	/** Parameter values of each catalog call, filled in per evaluation. */
+	private readonly callParameters: number[][];
+	/** Each branch record's codes for the current chunk, or null when none are recorded. */
+	private chunkCodes: Int8Array[] | null = null;
 	private readonly scratchInput = new Float64Array(1);
 	private readonly scratchValue = new Float64Array(1);
 	private readonly scratchGradient = new Float64Array(1);
 
-	constructor(readonly compiled: CompiledExpression) {}
+	constructor(readonly compiled: CompiledExpression) {
+		this.plan = compiled.root.varying ? planExpression(compiled) : null;
+		this.scalarValues = new Float64Array(this.plan?.scalars.length ?? 0);
+		this.callParameters = (this.plan?.calls ?? []).map((call) =>
+			call.entry.parameters.map((definition) => definition.default),
+		);
+	}
 
 	/**
 	 * Writes the expression's value and derivative at every x into `value` and
 	 * `gradient`. `parameters` are values in the order of `compiled.declared`. When
 	 * `codes` is given (one Int8Array of x's length per branch record), each branching
-	 * node writes the branch it took at every point.
+	 * node writes the branch it took at every point. A conditional whose test depends
+	 * on x then evaluates both branches everywhere, so that their records are complete.
 	 */
 	evaluate(
 		x: Float64Array,
@@ -84,181 +180,292 @@ export class ExpressionEvaluator {
 		codes: Int8Array[] | null = null,
 	): void {
 		this.parameters = parameters;
-		this.codes = codes;
-		const root = this.compiled.root;
-		if (!root.varying) {
-			value.fill(this.scalar(root));
+		const plan = this.plan;
+		if (plan === null) {
+			value.fill(this.scalar(this.compiled.root));
 			gradient.fill(0);
 			return;
 		}
-		this.pool = this.poolFor(x.length);
-		const result = this.vector(root, x);
-		value.set(result.value);
-		gradient.set(result.gradient);
-		this.release(result);
-		this.codes = null;
-	}
-
-	private poolFor(length: number): BufferPool {
-		let pool = this.pools.get(length);
-		if (pool === undefined) {
-			if (this.pools.size >= MAX_POOLS) {
-				const oldest = this.pools.keys().next().value as number;
-				this.pools.delete(oldest);
+		this.resolveScalars(plan);
+		// The steps write the result straight into the caller's arrays, using them as
+		// the result register's scratch, unless that could overwrite x before it is read.
+		const direct =
+			plan.result !== X_REGISTER &&
+			value.buffer !== x.buffer &&
+			gradient.buffer !== x.buffer &&
+			value.buffer !== gradient.buffer;
+		const n = x.length;
+		for (let start = 0; start < n; start += CHUNK_LENGTH) {
+			const length = Math.min(CHUNK_LENGTH, n - start);
+			const end = start + length;
+			const frame = this.frameFor(length);
+			this.chunkCodes =
+				codes === null ? null : this.sliceCodes(codes, start, end);
+			frame.values[X_REGISTER] = x.subarray(start, end);
+			if (direct) {
+				frame.values[plan.result] = value.subarray(start, end);
+				frame.gradients[plan.result] = gradient.subarray(start, end);
+				this.run(plan.steps, frame);
+			} else {
+				this.run(plan.steps, frame);
+				copyRange(frame, plan.result, value, gradient, start);
 			}
-			pool = new BufferPool(length);
-		} else {
-			this.pools.delete(length);
 		}
-		this.pools.set(length, pool);
-		return pool;
+		this.restoreRegisters(plan);
+		this.chunkCodes = null;
 	}
 
-	private get buffers(): BufferPool {
-		return this.pool as BufferPool;
-	}
-
-	private fresh(): Dual {
-		return {
-			value: this.buffers.take(),
-			gradient: this.buffers.take(),
-			owned: true,
-		};
-	}
-
-	/** Picks an operand's scratch arrays for a result, or fresh ones when neither is owned. */
-	private reuse(first: Dual, second: Dual): Dual {
-		if (first.owned) {
-			return first;
-		}
-		if (second.owned) {
-			return second;
-		}
-		return this.fresh();
-	}
-
-	private release(dual: Dual): void {
-		if (dual.owned) {
-			this.buffers.give(dual.value);
-			this.buffers.give(dual.gradient);
-		}
-	}
-
-	private codesFor(node: ExpressionNode): Int8Array | null {
-		return node.slot >= 0 && this.codes !== null
-			? (this.codes[node.slot] ?? null)
-			: null;
-	}
-
-	/** Evaluates a node over the grid, or broadcasts its value when it does not depend on x. */
-	private dual(node: ExpressionNode, x: Float64Array): Dual {
-		if (node.varying) {
-			return this.vector(node, x);
-		}
-		const result = this.fresh();
-		result.value.fill(this.scalar(node));
-		result.gradient.fill(0);
-		return result;
-	}
-
-	private vector(node: ExpressionNode, x: Float64Array): Dual {
-		switch (node.kind) {
-			case "x":
-				return { value: x, gradient: this.buffers.ones, owned: false };
-			case "unary": {
-				const argument = this.vector(node.argument, x);
-				const result = argument.owned ? argument : this.fresh();
-				UNARY[node.operator].vector(
-					argument.value,
-					argument.gradient,
-					result.value,
-					result.gradient,
-					this.codesFor(node),
-				);
-				return result;
+	/** Points the result register back at its scratch arrays, so no view of the caller's arrays is kept. */
+	private restoreRegisters(plan: Plan): void {
+		for (const frame of [this.frame, this.shortFrame]) {
+			if (frame !== null) {
+				frame.values[plan.result] = frame.ownValues[
+					plan.result
+				] as Float64Array;
+				frame.gradients[plan.result] = frame.ownGradients[
+					plan.result
+				] as Float64Array;
+				frame.values[X_REGISTER] = frame.ownValues[X_REGISTER] as Float64Array;
 			}
-			case "binary":
-				return this.binary(node, x);
-			case "conditional":
-				return this.conditional(node, x);
-			case "catalog":
-				return this.catalog(node, x);
-			default:
-				return this.dual(node, x);
 		}
 	}
 
-	private binary(
-		node: Extract<ExpressionNode, { kind: "binary" }>,
-		x: Float64Array,
-	): Dual {
-		const definition = BINARY[node.operator];
-		const { left, right } = node;
-		const codes = this.codesFor(node);
-		if (!right.varying && definition.scalarRight !== undefined) {
-			const a = this.vector(left, x);
-			const s = this.scalar(right);
-			const result = a.owned ? a : this.fresh();
-			definition.scalarRight(
-				a.value,
-				a.gradient,
-				s,
-				result.value,
-				result.gradient,
-				codes,
-			);
-			return result;
+	private frameFor(length: number): Frame {
+		if (this.frame === null) {
+			this.frame = createFrame((this.plan as Plan).registerCount);
 		}
-		if (!left.varying && definition.scalarLeft !== undefined) {
-			const s = this.scalar(left);
-			const b = this.vector(right, x);
-			const result = b.owned ? b : this.fresh();
-			definition.scalarLeft(
-				s,
-				b.value,
-				b.gradient,
-				result.value,
-				result.gradient,
-			);
-			return result;
+		if (length === CHUNK_LENGTH) {
+			return this.frame;
 		}
-		const a = this.dual(left, x);
-		const b = this.dual(right, x);
-		const result = this.reuse(a, b);
-		definition.vector(
-			a.value,
-			a.gradient,
-			b.value,
-			b.gradient,
-			result.value,
-			result.gradient,
-			codes,
+		if (this.shortFrame?.length !== length) {
+			this.shortFrame = shortenFrame(this.frame, length);
+		}
+		return this.shortFrame;
+	}
+
+	private sliceCodes(
+		codes: readonly Int8Array[],
+		start: number,
+		end: number,
+	): Int8Array[] {
+		return codes.map((record) => record.subarray(start, end));
+	}
+
+	private codesFor(slot: number): Int8Array | null {
+		if (slot < 0 || this.chunkCodes === null) {
+			return null;
+		}
+		return this.chunkCodes[slot] ?? null;
+	}
+
+	/** Computes the plan's scalars and catalog parameters for this evaluation's parameters. */
+	private resolveScalars(plan: Plan): void {
+		plan.scalars.forEach((node, index) => {
+			this.scalarValues[index] = this.scalar(node);
+		});
+		plan.calls.forEach((call, index) => {
+			const values = this.callParameters[index] as number[];
+			call.parameters.forEach((scalar, k) => {
+				values[k] =
+					scalar < 0
+						? (call.entry.parameters[k]?.default as number)
+						: (this.scalarValues[scalar] as number);
+			});
+		});
+	}
+
+	private run(steps: readonly Step[], frame: Frame): void {
+		const { values, gradients } = frame;
+		for (const step of steps) {
+			switch (step.kind) {
+				case "unary":
+					step.kernel(
+						values[step.argument] as Float64Array,
+						gradients[step.argument] as Float64Array,
+						values[step.result] as Float64Array,
+						gradients[step.result] as Float64Array,
+						this.codesFor(step.slot),
+					);
+					break;
+				case "binary":
+					step.kernel(
+						values[step.left] as Float64Array,
+						gradients[step.left] as Float64Array,
+						values[step.right] as Float64Array,
+						gradients[step.right] as Float64Array,
+						values[step.result] as Float64Array,
+						gradients[step.result] as Float64Array,
+						this.codesFor(step.slot),
+					);
+					break;
+				case "scalarRight":
+					step.kernel(
+						values[step.argument] as Float64Array,
+						gradients[step.argument] as Float64Array,
+						this.scalarValues[step.scalar] as number,
+						values[step.result] as Float64Array,
+						gradients[step.result] as Float64Array,
+						this.codesFor(step.slot),
+					);
+					break;
+				case "scalarLeft":
+					step.kernel(
+						this.scalarValues[step.scalar] as number,
+						values[step.argument] as Float64Array,
+						gradients[step.argument] as Float64Array,
+						values[step.result] as Float64Array,
+						gradients[step.result] as Float64Array,
+					);
+					break;
+				case "broadcast":
+					(values[step.result] as Float64Array).fill(
+						this.scalarValues[step.scalar] as number,
+					);
+					(gradients[step.result] as Float64Array).fill(0);
+					break;
+				case "linear":
+					linearKernel(
+						values[step.left] as Float64Array,
+						gradients[step.left] as Float64Array,
+						this.scalarValues[step.alpha] as number,
+						values[step.right] as Float64Array,
+						gradients[step.right] as Float64Array,
+						this.scalarValues[step.beta] as number,
+						values[step.result] as Float64Array,
+						gradients[step.result] as Float64Array,
+					);
+					break;
+				case "affine":
+					this.affine(step, frame);
+					break;
+				case "productShift":
+					productShiftKernel(
+						values[step.left] as Float64Array,
+						gradients[step.left] as Float64Array,
+						values[step.right] as Float64Array,
+						gradients[step.right] as Float64Array,
+						this.scalarValues[step.shift] as number,
+						values[step.result] as Float64Array,
+						gradients[step.result] as Float64Array,
+					);
+					break;
+				case "accumulate":
+					step.kernel(
+						values[step.acc] as Float64Array,
+						gradients[step.acc] as Float64Array,
+						values[step.argument] as Float64Array,
+						gradients[step.argument] as Float64Array,
+						this.scalarValues[step.bound] as number,
+						this.scalarValues[step.scale] as number,
+						values[step.result] as Float64Array,
+						gradients[step.result] as Float64Array,
+						this.codesFor(step.slot),
+					);
+					break;
+				case "extremumPair":
+					extremumPairKernel(
+						values[step.argument] as Float64Array,
+						gradients[step.argument] as Float64Array,
+						this.scalarValues,
+						step.first,
+						step.second,
+						values[step.result] as Float64Array,
+						gradients[step.result] as Float64Array,
+						this.codesFor(step.firstSlot),
+						this.codesFor(step.secondSlot),
+					);
+					break;
+				case "catalog":
+					this.catalog(step, frame);
+					break;
+				case "conditional":
+					this.conditional(step, frame);
+					break;
+			}
+		}
+	}
+
+	private affine(step: Extract<Step, { kind: "affine" }>, frame: Frame): void {
+		const kernel = step.shiftFirst ? shiftScaleKernel : scaleShiftKernel;
+		const shift = this.scalarValues[step.shift] as number;
+		const scale = this.scalarValues[step.scale] as number;
+		kernel(
+			frame.values[step.argument] as Float64Array,
+			frame.gradients[step.argument] as Float64Array,
+			step.shiftFirst ? shift : scale,
+			step.shiftFirst ? scale : shift,
+			frame.values[step.result] as Float64Array,
+			frame.gradients[step.result] as Float64Array,
 		);
-		if (result !== b) {
-			this.release(b);
-		}
-		return result;
 	}
 
-	/** `test ? whenTrue : whenFalse` takes the value and derivative of the branch it selects. */
-	private conditional(
-		node: Extract<ExpressionNode, { kind: "conditional" }>,
-		x: Float64Array,
-	): Dual {
-		if (!node.test.varying) {
-			return this.dual(
-				this.scalar(node.test) ? node.whenTrue : node.whenFalse,
-				x,
-			);
+	/** A catalog call f(u, ...): the entry's kernel, then the chain rule f'(u) * u'. */
+	private catalog(
+		step: Extract<Step, { kind: "catalog" }>,
+		frame: Frame,
+	): void {
+		const parameters = this.callParameters[step.call] as number[];
+		const u = frame.values[step.argument] as Float64Array;
+		const chain = frame.gradients[step.argument] as Float64Array;
+		const value = frame.values[step.result] as Float64Array;
+		const gradient = frame.gradients[step.result] as Float64Array;
+		const codes = this.codesFor(step.slot);
+		if (codes !== null) {
+			const breakpoints = step.entry.breakpoints(parameters);
+			for (let i = 0; i < u.length; i++) {
+				codes[i] = regionCode(u[i] as number, breakpoints);
+			}
 		}
-		const test = this.vector(node.test, x);
-		const whenTrue = this.dual(node.whenTrue, x);
-		const whenFalse = this.dual(node.whenFalse, x);
-		const result = this.reuse(whenTrue, whenFalse);
-		const t = test.value;
-		const { value: trueValue, gradient: trueGradient } = whenTrue;
-		const { value: falseValue, gradient: falseGradient } = whenFalse;
-		const { value, gradient } = result;
+		if (step.argument === X_REGISTER) {
+			step.entry.evaluate(u, parameters, value, gradient);
+			return;
+		}
+		const own = frame.scratch;
+		step.entry.evaluate(u, parameters, value, own);
+		for (let i = 0; i < gradient.length; i++) {
+			gradient[i] = (own[i] as number) * (chain[i] as number);
+		}
+	}
+
+	/**
+	 * `test ? whenTrue : whenFalse` takes the value and derivative of the branch it
+	 * selects. A chunk where the test is all true or all false (most chunks of a
+	 * sorted grid) runs only that branch.
+	 */
+	private conditional(step: ConditionalStep, frame: Frame): void {
+		const { values, gradients } = frame;
+		let trueCount = 0;
+		if (step.test < 0) {
+			trueCount = this.scalarValues[step.testScalar] ? frame.length : 0;
+		} else {
+			this.run(step.testSteps, frame);
+			trueCount =
+				this.chunkCodes === null
+					? countTrue(values[step.test] as Float64Array)
+					: -1;
+		}
+		const value = values[step.result] as Float64Array;
+		const gradient = gradients[step.result] as Float64Array;
+
+		if (trueCount === frame.length || trueCount === 0) {
+			const taken = trueCount === 0 ? step.whenFalse : step.whenTrue;
+			this.run(trueCount === 0 ? step.falseSteps : step.trueSteps, frame);
+			copyDual(
+				values[taken] as Float64Array,
+				gradients[taken] as Float64Array,
+				value,
+				gradient,
+			);
+			return;
+		}
+
+		this.run(step.trueSteps, frame);
+		this.run(step.falseSteps, frame);
+		const t = values[step.test] as Float64Array;
+		const trueValue = values[step.whenTrue] as Float64Array;
+		const trueGradient = gradients[step.whenTrue] as Float64Array;
+		const falseValue = values[step.whenFalse] as Float64Array;
+		const falseGradient = gradients[step.whenFalse] as Float64Array;
 		for (let i = 0; i < t.length; i++) {
 			if (t[i]) {
 				value[i] = trueValue[i] as number;
@@ -268,55 +475,6 @@ export class ExpressionEvaluator {
 				gradient[i] = falseGradient[i] as number;
 			}
 		}
-		this.release(test);
-		if (result !== whenTrue) {
-			this.release(whenTrue);
-		}
-		if (result !== whenFalse) {
-			this.release(whenFalse);
-		}
-		return result;
-	}
-
-	private catalogParameters(
-		node: Extract<ExpressionNode, { kind: "catalog" }>,
-	): number[] {
-		return node.entry.parameters.map((definition, index) => {
-			const argument = node.parameters[index];
-			return argument === undefined
-				? definition.default
-				: this.scalar(argument);
-		});
-	}
-
-	/** A catalog call f(u, ...): the entry's kernel, then the chain rule f'(u) * u'. */
-	private catalog(
-		node: Extract<ExpressionNode, { kind: "catalog" }>,
-		x: Float64Array,
-	): Dual {
-		const parameters = this.catalogParameters(node);
-		const argument = this.vector(node.argument, x);
-		const codes = this.codesFor(node);
-		if (codes !== null) {
-			const breakpoints = node.entry.breakpoints(parameters);
-			const u = argument.value;
-			for (let i = 0; i < u.length; i++) {
-				codes[i] = regionCode(u[i] as number, breakpoints);
-			}
-		}
-		const value = argument.owned ? argument.value : this.buffers.take();
-		const gradient = this.buffers.take();
-		const chain = argument.gradient;
-		node.entry.evaluate(argument.value, parameters, value, gradient);
-		if (chain !== this.buffers.ones) {
-			for (let i = 0; i < gradient.length; i++) {
-				gradient[i] = (gradient[i] as number) * (chain[i] as number);
-			}
-		}
-		if (argument.owned) {
-			this.buffers.give(argument.gradient);
-		}
-		return { value, gradient, owned: true };
 	}
 
 	private scalarCatalog(
@@ -332,6 +490,17 @@ export class ExpressionEvaluator {
 			this.scratchGradient,
 		);
 		return this.scratchValue[0] as number;
+	}
+
+	private scalarCatalogParameters(
+		node: Extract<ExpressionNode, { kind: "catalog" }>,
+	): number[] {
+		return node.entry.parameters.map((definition, index) => {
+			const argument = node.parameters[index];
+			return argument === undefined
+				? definition.default
+				: this.scalar(argument);
+		});
 	}
 
 	/** Evaluates a node that does not depend on x to a single number. */
@@ -356,7 +525,7 @@ export class ExpressionEvaluator {
 				return this.scalarCatalog(
 					node.entry,
 					this.scalar(node.argument),
-					this.catalogParameters(node),
+					this.scalarCatalogParameters(node),
 				);
 			case "x":
 				throw new Error("internal error: x reached the scalar evaluator");
