@@ -89,6 +89,27 @@ function evaluateAt(
 	};
 }
 
+/** A cube root written as a power, `^(1/3)` or `pow(..., 1/3)`, which is NaN for negative bases. */
+const CUBE_ROOT_POWER =
+	/\^\s*\(\s*1\s*\/\s*3\s*\)|pow\s*\([^,]*,\s*1\s*\/\s*3\s*\)/;
+
+/** Returns a note that suggests cbrt(x) when a cube root written as a power left gaps below 0. */
+function cubeRootHint(fn: FunctionSpec, sampled: Sampled): string | null {
+	if (!CUBE_ROOT_POWER.test(fn.source)) {
+		return null;
+	}
+	const gapBelowZero = sampled.x.some(
+		(x, index) => x < 0 && Number.isNaN(sampled.value[index]),
+	);
+	if (!gapBelowZero) {
+		return null;
+	}
+	return (
+		`${fn.activation.label}: a power of 1/3 is not real for negative numbers, so it ` +
+		"leaves a gap below 0; write cbrt(x) for the real cube root"
+	);
+}
+
 /**
  * Samples every function of a validated block over its domain and evaluates each `at`
  * point exactly, where the kernel applies its kink convention (relu'(0) = 0).
@@ -122,8 +143,15 @@ export function evaluateSpec(
 		}
 		for (const note of sampled.notes) {
 			notes.push(
-				spec.functions.length > 1 ? `${fn.activation.label}: ${note}` : note,
+				spec.functions.length > 1 &&
+					!note.startsWith(`${fn.activation.label}: `)
+					? `${fn.activation.label}: ${note}`
+					: note,
 			);
+		}
+		const hint = cubeRootHint(fn, sampled);
+		if (hint !== null) {
+			notes.push(hint);
 		}
 	}
 	return { series, marks, notes };

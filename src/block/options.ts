@@ -23,8 +23,38 @@ const RANGE_EXAMPLES: Record<string, string> = {
 };
 
 /**
- * Reads `[min, max]`: two finite numbers, min below max. Returns null after reporting
- * the problem.
+ * Largest magnitude of a range's bounds. Chart.js 4 computes tick steps and grid
+ * points that overflow near float64's maximum: x: [-1e308, 1e308] gets one tick, "NaN".
+ */
+export const MAX_RANGE_BOUND = 1e300;
+
+/**
+ * Smallest width of a range, absolute and relative to its larger bound. Chart.js 4
+ * never finishes dividing a fixed axis as narrow as [0, 1e-320] into ticks (the page
+ * freezes), and below 1e-12 of the bound neighbouring ticks print the same label.
+ */
+export const MIN_RANGE_WIDTH = 1e-300;
+export const MIN_RELATIVE_RANGE_WIDTH = 1e-12;
+
+/** Returns why a range of finite numbers, min below max, cannot be plotted, or null. */
+function unplottableRange(min: number, max: number): string | null {
+	const bound = Math.max(Math.abs(min), Math.abs(max));
+	if (bound > MAX_RANGE_BOUND) {
+		return `the range [${min}, ${max}] is too wide to plot; keep both ends between -1e300 and 1e300`;
+	}
+	const width = max - min;
+	if (width < MIN_RANGE_WIDTH || width < bound * MIN_RELATIVE_RANGE_WIDTH) {
+		return (
+			`the range [${min}, ${max}] is too narrow to plot; make it wider than 1e-300 ` +
+			"and than a trillionth of its larger end"
+		);
+	}
+	return null;
+}
+
+/**
+ * Reads `[min, max]`: two finite numbers, min below max, that a chart can divide into
+ * ticks. Returns null after reporting the problem.
  */
 export function readRange(
 	reader: BlockReader,
@@ -79,6 +109,11 @@ export function readRange(
 			key,
 			`${key}: the minimum ${min} is not below the maximum ${max}; ${fix}`,
 		);
+		return null;
+	}
+	const problem = unplottableRange(min, max);
+	if (problem !== null) {
+		reader.fail(line, key, `${key}: ${problem}, for example ${example}`);
 		return null;
 	}
 	return [min, max];

@@ -243,6 +243,11 @@ function resolveOne(
 ): ParameterSpec | null {
 	const name = definition.name;
 	const line = entry?.line ?? 1;
+	// An expression compiles only with declared parameters, so a missing entry is one
+	// that readParameterEntries rejected and reported already.
+	if (!fromCatalog && entry === undefined) {
+		return null;
+	}
 	if (!fromCatalog && entry?.value === undefined) {
 		reader.fail(
 			line,
