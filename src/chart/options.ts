@@ -1,4 +1,11 @@
-import type { Chart, ChartOptions, FontSpec, ScaleOptions } from "chart.js";
+import {
+	Ticks,
+	type Chart,
+	type ChartOptions,
+	type FontSpec,
+	type ScaleOptions,
+	type Tick,
+} from "chart.js";
 import type { ZoomPluginOptions } from "chartjs-plugin-zoom/types/options";
 import type { ActivationSpec, Panel } from "../block/spec";
 import type { ChartSlot } from "./datasets";
@@ -35,6 +42,52 @@ function font(theme: ChartTheme): Partial<FontSpec> {
 
 const AXIS_TITLES: Record<Panel, string> = { value: "f(x)", gradient: "f'(x)" };
 
+/** Magnitudes outside [1e-4, 1e5) get exponent notation, as Chart.js's own formatter does. */
+const EXPONENT_BELOW = 1e-4;
+const EXPONENT_FROM = 1e5;
+
+/**
+ * Formats a tick label with as many significant digits as the tick spacing needs, because
+ * Chart.js's formatter keeps one digit in exponent notation, so that 1.2e306 and 1.4e306
+ * both read "1E306".
+ */
+function formatTick(
+	this: unknown,
+	value: number | string,
+	index: number,
+	ticks: Tick[],
+): string {
+	const numeric = Number(value);
+	const magnitude = Math.abs(numeric);
+	if (
+		numeric === 0 ||
+		(magnitude >= EXPONENT_BELOW && magnitude < EXPONENT_FROM)
+	) {
+		const label: string = Ticks.formatters.numeric.call(
+			this as never,
+			numeric,
+			index,
+			ticks,
+		);
+		return label;
+	}
+	const first = ticks[0]?.value ?? numeric;
+	const second = ticks[1]?.value ?? numeric;
+	const spacing = Math.abs(second - first);
+	const digits =
+		spacing > 0 && Number.isFinite(spacing)
+			? Math.min(
+					15,
+					Math.max(1, Math.ceil(Math.log10(magnitude / spacing)) + 1),
+				)
+			: 1;
+	return numeric
+		.toExponential(digits - 1)
+		.replace(/\.?0+e/, "e")
+		.replace("e+", "e")
+		.toUpperCase();
+}
+
 function axis(theme: ChartTheme, title: string): LinearScale {
 	return {
 		type: "linear",
@@ -44,7 +97,7 @@ function axis(theme: ChartTheme, title: string): LinearScale {
 			color: theme.muted,
 			font: font(theme),
 		},
-		ticks: { color: theme.muted, font: font(theme) },
+		ticks: { color: theme.muted, font: font(theme), callback: formatTick },
 		grid: { color: theme.grid },
 		border: { color: theme.grid },
 	};
