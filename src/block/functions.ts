@@ -84,29 +84,40 @@ export function readFunctionSources(
 	return sources;
 }
 
+/** A function that did not compile, reported once the parameters are checked. */
+export interface FunctionFailure {
+	line: number;
+	message: string;
+	/** The symbol the kernel rejected, such as an undeclared name. */
+	symbol: string | null;
+}
+
 /**
  * Compiles each function with the block's declared parameter names. A function that
- * fails is reported on the line where it was written and left out of the result.
+ * fails is left out of the result and returned as a failure for the caller to report.
  */
 export function compileFunctions(
-	reader: BlockReader,
 	sources: readonly FunctionSource[],
 	declaredParameters: readonly string[],
-): { functions: FunctionSpec[]; failed: boolean } {
+): { functions: FunctionSpec[]; failures: FunctionFailure[] } {
 	const functions: FunctionSpec[] = [];
-	let failed = false;
+	const failures: FunctionFailure[] = [];
 	for (const { source, line } of sources) {
 		try {
 			const activation = compileActivation(source, declaredParameters);
 			functions.push({ source, activation, line });
 		} catch (error) {
-			failed = true;
-			const message =
-				error instanceof KernelError
-					? error.message
-					: `cannot compile '${source}': ${error instanceof Error ? error.message : String(error)}`;
-			reader.fail(line, "function", message);
+			if (error instanceof KernelError) {
+				failures.push({ line, message: error.message, symbol: error.symbol });
+			} else {
+				const reason = error instanceof Error ? error.message : String(error);
+				failures.push({
+					line,
+					message: `cannot compile '${source}': ${reason}`,
+					symbol: null,
+				});
+			}
 		}
 	}
-	return { functions, failed };
+	return { functions, failures };
 }

@@ -176,7 +176,7 @@ function buildSpec(
 ): ActivationSpec | null {
 	const reserved = reservedNames();
 	const declared = entries.names.filter((name) => !reserved.has(name));
-	const compiled = compileFunctions(reader, sources, declared);
+	const compiled = compileFunctions(sources, declared);
 
 	const catalogParameters = new Set<string>();
 	for (const { activation } of compiled.functions) {
@@ -191,9 +191,22 @@ function buildSpec(
 		entries.entries,
 		catalogParameters,
 	);
+
+	// A parameter named like a function (exp, relu) is reported on the params line, so
+	// the function that uses it is not also told to call it as a function.
+	const acceptedNames = new Set(accepted.map((entry) => entry.name));
+	const rejectedNames = new Set(
+		entries.names.filter((name) => !acceptedNames.has(name)),
+	);
+	for (const failure of compiled.failures) {
+		if (failure.symbol === null || !rejectedNames.has(failure.symbol)) {
+			reader.fail(failure.line, "function", failure.message);
+		}
+	}
+
 	// Unused parameters are reported only when every function compiled, because a
 	// function that failed may be the one that uses them.
-	const complete = !compiled.failed && sources.length > 0;
+	const complete = compiled.failures.length === 0 && sources.length > 0;
 	const parameters = resolveParameters(
 		reader,
 		compiled.functions,
