@@ -202,6 +202,34 @@ function describeYamlError(
 }
 
 /**
+ * Finds a key indented less than the block's first key, as in "  function: relu"
+ * followed by "x: [-2, 2]". YAML reports every later line of such a block, in its own
+ * terms, so the one line to fix is found here instead.
+ */
+function findOutdentedKey(lines: readonly string[]): BlockError | null {
+	const keyLines = lines
+		.map((text, index) => ({ text, line: index + 1 }))
+		.filter(({ text }) => keyOfLine(text) !== null && !/^\s*#/.test(text));
+	const first = keyLines[0];
+	if (first === undefined || indentOf(first.text) === 0) {
+		return null;
+	}
+	const firstIndent = indentOf(first.text);
+	const outdented = keyLines.find(({ text }) => indentOf(text) < firstIndent);
+	if (outdented === undefined) {
+		return null;
+	}
+	const key = keyOfLine(outdented.text);
+	return {
+		line: outdented.line,
+		key,
+		message:
+			`the key '${key ?? ""}' in ${quoteLine(outdented.text)} is indented less than the key on line ${first.line}; ` +
+			`indent keys of the same map equally, with spaces, for example by removing the spaces before line ${first.line}`,
+	};
+}
+
+/**
  * Converts YAML parse errors into block errors, one per line, each quoting the line to
  * fix and saying what to write.
  */
@@ -211,6 +239,11 @@ export function describeYamlErrors(
 	counter: LineCounter,
 ): BlockError[] {
 	const lines = splitLines(text);
+	const outdented = findOutdentedKey(lines);
+	if (outdented !== null && errors.length > 0) {
+		return [outdented];
+	}
+
 	const described: BlockError[] = [];
 	for (const error of errors) {
 		const blockError = describeYamlError(error, lines, counter);
