@@ -226,6 +226,15 @@ class Compiler {
 			...this.declared,
 			...Object.keys(CONSTANTS),
 		]);
+		// Every one- or two-letter name is within one edit of x or e, so for those the
+		// missing parameter is the likelier mistake and leads the message.
+		if (suggestion !== null && name.length <= 2) {
+			throw new KernelError(
+				`unknown symbol '${name}'; declare it under params, for example params: {${name}: ${exampleValue(name)}}, or write '${suggestion}' if you meant it`,
+				name,
+				suggestion,
+			);
+		}
 		if (suggestion !== null) {
 			throw new KernelError(
 				`unknown symbol '${name}'; did you mean '${suggestion}'?`,
