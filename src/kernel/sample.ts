@@ -134,6 +134,14 @@ export function sampleActivation(
 	const value = new Float64Array(samples);
 	const gradient = new Float64Array(samples);
 	activation.evaluate(x, parameters, value, gradient);
+
+	// Where the value is not finite the function has no derivative, so a gradient that
+	// forward-mode arithmetic produced there (log(x) at x < 0 gives 1/x) is not shown.
+	for (let i = 0; i < samples; i += 1) {
+		if (!Number.isFinite(value[i] ?? NaN)) {
+			gradient[i] = NaN;
+		}
+	}
 	const sampled: Sampled = { x, value, gradient, kinks: [], notes: [] };
 	sampled.kinks = activation.kinks(x, parameters);
 	sampled.notes = finitenessNotes(activation.label, sampled);
