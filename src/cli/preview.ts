@@ -218,7 +218,9 @@ export function writePreviews(
 	const written: string[] = [];
 	const warnings: PreviewWarning[] = [];
 	for (const [note, page] of plan) {
-		const markdown = readFileSync(note, "utf8");
+		// Editors on Windows often start a UTF-8 file with a byte order mark, which would
+		// otherwise stop the first line from reading as a heading.
+		const markdown = readFileSync(note, "utf8").replace(/^\uFEFF/, "");
 		const result = renderer.render(note, markdown, images, options.theme);
 		mkdirSync(dirname(page), { recursive: true });
 		writeFileSync(page, result.html);

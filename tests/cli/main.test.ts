@@ -307,3 +307,13 @@ void test("sample bad block exits 2", () => {
 	assert.match(result.stderr, /^line 1: unknown activation 'switch'/);
 	assert.equal(result.stdout, "");
 });
+
+void test("preview reads a note with a byte order mark", () => {
+	const folder = tempFolder();
+	const note = join(folder, "bom.md");
+	writeFileSync(note, "\uFEFF# Heading\n\ntext\n");
+	const result = runBuiltCli(["preview", note, "--out", folder]);
+	assert.equal(result.status, 0, result.stderr);
+	const html = readFileSync(join(folder, "bom.html"), "utf8");
+	assert.match(html, /<h1[^>]*>Heading<\/h1>/);
+});
