@@ -1,6 +1,6 @@
 // Fails when the plugin bundle outgrows its budget, because every byte of main.js is
 // parsed each time Obsidian starts, on phones too. Raise the budget on purpose, in its
-// own commit that says why, and update the figure in docs/benchmarks.md.
+// own commit that gives the reason, and update the figure in docs/benchmarks.md.
 import { statSync } from "node:fs";
 
 /** Size of the production main.js in bytes that CI accepts. */

@@ -193,7 +193,7 @@ function buildSpec(
 	);
 
 	// A parameter named like a function (exp, relu) is reported on the params line, so
-	// the function that uses it is not also told to call it as a function.
+	// the function that uses it does not also get the advice to call it as a function.
 	const acceptedNames = new Set(accepted.map((entry) => entry.name));
 	const rejectedNames = new Set(
 		entries.names.filter((name) => !acceptedNames.has(name)),

@@ -1,6 +1,6 @@
 /**
  * Creates an element in the parent's own document and appends it, so that charts in
- * pop-out windows build their nodes in the right document. It stands in for Obsidian's
+ * pop-out windows build their nodes in the right document. It replaces Obsidian's
  * createEl, which the standalone HTML preview does not have.
  */
 export function createElement<K extends keyof HTMLElementTagNameMap>(

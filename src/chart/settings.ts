@@ -15,7 +15,7 @@ export const DEFAULT_CHART_SETTINGS: ChartSettings = {
 	animate: true,
 };
 
-/** What the environment (Obsidian or the HTML preview) provides to a chart. */
+/** Services that the environment (Obsidian or the HTML preview) provides to a chart. */
 export interface ChartHost {
 	/** Renders TeX as an element (Obsidian's renderMath), or null where math cannot be typeset. */
 	renderMath: ((tex: string, display: boolean) => HTMLElement) | null;
@@ -25,7 +25,7 @@ export interface ChartHost {
 	eager: boolean;
 }
 
-/** A mounted block, as the host sees it. */
+/** A mounted block, as the host uses it. */
 export interface ActivationBlockView {
 	/** The block's root element, inside the container given to mountActivationBlock. */
 	readonly element: HTMLElement;

@@ -194,7 +194,7 @@ export function erfDerivative(x: number): number {
 	return TWO_OVER_SQRT_PI * expNegativeSquare(Math.abs(x));
 }
 
-/** The logistic sigmoid 1 / (1 + exp(-x)), computed from exp(-|x|) so it never overflows. */
+/** Returns the logistic sigmoid 1 / (1 + exp(-x)), computed from exp(-|x|), which cannot overflow. */
 export function sigmoid(x: number): number {
 	const e = Math.exp(-Math.abs(x));
 	return x >= 0 ? 1 / (1 + e) : e / (1 + e);
@@ -221,7 +221,7 @@ export function log1pExp(x: number): number {
 
 const BUFFER = new DataView(new ArrayBuffer(8));
 
-/** The next float64 above x (x itself for +Infinity and NaN). */
+/** Returns the next float64 above x, or x itself for +Infinity and NaN. */
 export function nextUp(x: number): number {
 	if (Number.isNaN(x) || x === Infinity) {
 		return x;
@@ -235,7 +235,7 @@ export function nextUp(x: number): number {
 	return BUFFER.getFloat64(0);
 }
 
-/** The next float64 below x (x itself for -Infinity and NaN). */
+/** Returns the next float64 below x, or x itself for -Infinity and NaN. */
 export function nextDown(x: number): number {
 	return -nextUp(-x);
 }

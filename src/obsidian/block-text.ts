@@ -16,11 +16,11 @@ export interface BlockBody {
 	/** Offsets into the note's text: the body's first character and the closing fence's. */
 	from: number;
 	to: number;
-	/** What stands before the fence on its line: indentation, or `> ` inside a callout. */
+	/** Text before the fence on its line: indentation, or `> ` inside a callout. */
 	prefix: string;
 	/** The body's lines as written, line breaks removed. */
 	rawLines: string[];
-	/** The body as the code-block processor sees it: prefix removed, lines joined by \n. */
+	/** The body as the code-block processor receives it: prefix removed, lines joined by \n. */
 	body: string;
 }
 

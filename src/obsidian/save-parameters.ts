@@ -9,14 +9,14 @@ import { writeParameters } from "../block/index";
 import { locateBlock, replaceBody, replacementFor } from "./block-text";
 import { logError } from "./log";
 
-/** Where a chart came from: the note, the element its block was drawn in, and the text. */
+/** A drawn block's origin: the note, the element its block was drawn in, and the text. */
 export interface DrawnBlock {
 	ctx: MarkdownPostProcessorContext;
 	el: HTMLElement;
 	source: string;
 }
 
-/** The open editor showing `path`, preferring the active one. */
+/** Returns the open editor showing `path`, preferring the active one. */
 function editorShowing(app: App, path: string): MarkdownView | null {
 	const active = app.workspace.getActiveViewOfType(MarkdownView);
 	if (active?.file?.path === path) return active;

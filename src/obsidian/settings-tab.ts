@@ -17,7 +17,7 @@ import {
 	type Checked,
 } from "./settings";
 
-/** What the tab needs from the plugin: the settings in use and a way to replace them. */
+/** The plugin as the tab uses it: the settings in use and a way to replace them. */
 export interface SettingsOwner extends Plugin {
 	settings: ChartSettings;
 	/** Saves the settings and applies them to every open chart. */

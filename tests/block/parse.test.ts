@@ -630,7 +630,8 @@ describe("parseBlock parameter ranges", () => {
 		const slope = spec.parameters[0];
 		assert.equal(slope?.name, "negative_slope");
 		assert.equal(slope?.explicit, false);
-		assert.ok((slope?.min ?? 1) <= 0.01 && (slope?.max ?? 0) >= 0.01);
+		assert.ok((slope?.min ?? 1) <= 0.01, `slider min ${slope?.min}`);
+		assert.ok((slope?.max ?? 0) >= 0.01, `slider max ${slope?.max}`);
 	});
 
 	it("expression range around negative value", () => {

@@ -130,7 +130,10 @@ const INSTRUMENT = `(() => {
 			for (const [key, set] of byKey) {
 				if (set.size === 0) continue;
 				attached += set.size;
-				const name = (target === window ? "window" : target === document ? "document" : target.nodeName.toLowerCase()) + " " + key.split("|")[0];
+				let targetName = "window";
+				if (target === document) targetName = "document";
+				else if (target !== window) targetName = target.nodeName.toLowerCase();
+				const name = targetName + " " + key.split("|")[0];
 				byType[name] = (byType[name] || 0) + set.size;
 			}
 		}
