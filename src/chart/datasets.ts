@@ -115,6 +115,8 @@ function lineDataset(
 		pointHoverRadius: 0,
 		pointHitRadius: 0,
 		parsing: false,
+		// The points are sorted by x, so Chart.js may search them instead of scanning.
+		normalized: true,
 		clip: CLIP_MARGIN,
 		order: ORDER_LINE,
 	};
@@ -167,4 +169,38 @@ function markDataset(
 		clip: CLIP_MARGIN,
 		order: ORDER_MARK,
 	};
+}
+
+/**
+ * Puts `next` into a chart's dataset list. When only the points changed, as while a
+ * slider is dragged, the old dataset objects keep their identity and take the new
+ * points: Chart.js keys its per-dataset state (controller, elements, resolved options)
+ * on the object, and building all of that again would cost most of a frame. Any change
+ * of style gives new objects, because Chart.js keeps the first options it resolved for
+ * points that share them.
+ */
+export function replaceDatasets(
+	current: LineDataset[],
+	next: LineDataset[],
+): LineDataset[] {
+	const sameStyle =
+		current.length === next.length &&
+		current.every((dataset, index) => {
+			const replacement = next[index];
+			return (
+				replacement !== undefined && styleKey(dataset) === styleKey(replacement)
+			);
+		});
+	if (!sameStyle) {
+		return next;
+	}
+	current.forEach((dataset, index) => {
+		dataset.data = (next[index] as LineDataset).data;
+	});
+	return current;
+}
+
+/** Returns every property of a dataset but its points, as text that two equal styles share. */
+function styleKey(dataset: LineDataset): string {
+	return JSON.stringify({ ...dataset, data: null });
 }

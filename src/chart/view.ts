@@ -4,7 +4,13 @@ import type { ActivationSpec, Panel } from "../block/spec";
 import { gradientAnnotations } from "./annotations";
 import { renderCaption, type RenderMath } from "./caption";
 import { crosshairPlugin, type Crosshair } from "./crosshair";
-import { axisOf, buildDatasets, lineCount, type ChartSlot } from "./datasets";
+import {
+	axisOf,
+	buildDatasets,
+	lineCount,
+	replaceDatasets,
+	type ChartSlot,
+} from "./datasets";
 import { createElement, removeChildren, windowOf } from "./dom";
 import { formatNumber } from "./format";
 import { logError } from "./log";
@@ -270,12 +276,15 @@ export class ChartView {
 	/** Puts the samples, the x range and the annotations into a chart and redraws it. */
 	private applySamples(drawn: DrawnChart, samples: ChartSamples): void {
 		const chart = drawn.chart;
-		chart.data.datasets = buildDatasets(samples, {
-			slot: drawn.slot,
-			theme: this.theme,
-			lineWidth: this.options.lineWidth,
-			annotate: this.spec.annotate,
-		});
+		chart.data.datasets = replaceDatasets(
+			chart.data.datasets,
+			buildDatasets(samples, {
+				slot: drawn.slot,
+				theme: this.theme,
+				lineWidth: this.options.lineWidth,
+				annotate: this.spec.annotate,
+			}),
+		);
 		const x = chart.options.scales?.x;
 		if (x !== undefined) {
 			x.min = this.domain[0];

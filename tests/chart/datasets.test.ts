@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { replaceDatasets, type LineDataset } from "../../src/chart/datasets";
+
+function line(colour: string, ys: number[]): LineDataset {
+	return {
+		label: "swish",
+		data: ys.map((y, x) => ({ x, y })),
+		borderColor: colour,
+		borderDash: [6, 4],
+		parsing: false,
+	};
+}
+
+void test("new points keep the dataset objects", () => {
+	const current = [line("#086ddd", [0, 1]), line("#086ddd", [1, 1])];
+	const [first, second] = current;
+	const next = [line("#086ddd", [0, 2]), line("#086ddd", [3, 3])];
+	const result = replaceDatasets(current, next);
+	assert.equal(result, current);
+	assert.equal(result[0], first);
+	assert.equal(result[1], second);
+	assert.deepEqual(result[0]?.data, [
+		{ x: 0, y: 0 },
+		{ x: 1, y: 2 },
+	]);
+	assert.equal(result[1]?.data, next[1]?.data);
+});
+
+void test("a new style gives new dataset objects", () => {
+	const current = [line("#086ddd", [0, 1])];
+	const next = [line("#027aff", [0, 1])];
+	const result = replaceDatasets(current, next);
+	assert.equal(result, next);
+	assert.equal(current[0]?.borderColor, "#086ddd");
+});
+
+void test("a different number of datasets gives new dataset objects", () => {
+	const current = [line("#086ddd", [0, 1])];
+	const next = [line("#086ddd", [0, 1]), line("#086ddd", [2, 2])];
+	assert.equal(replaceDatasets(current, next), next);
+});
