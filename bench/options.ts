@@ -16,7 +16,7 @@ Chromium.
 
   --json          print one JSON object on stdout and nothing else (progress goes to stderr)
   --markdown      print the tables in Markdown, as on the benchmarks page of the docs
-  --quick         a grid of 2,000 points, one round and 10 slider drags, to check that
+  --quick         a grid of 2,000 points, one round and 10 slider pointer moves, to check that
                   the benchmark runs
   --case TEXT     run only the throughput cases whose name contains TEXT; repeatable
   --section NAME  run only this section (throughput or slider-latency); repeatable
@@ -119,7 +119,7 @@ export const QUICK_SETTINGS: ThroughputSettings = {
 /** Two panels of 1,000 points, as a block with `samples: 1000` draws them. */
 export const FULL_SLIDER_SETTINGS: SliderLatencySettings = {
 	samples: 1_000,
-	drags: 200,
+	drags: 400,
 };
 
 export const QUICK_SLIDER_SETTINGS: SliderLatencySettings = {

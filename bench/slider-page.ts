@@ -1,20 +1,40 @@
 // Browser side of the slider latency section, bundled by esbuild and loaded
 // into headless Chromium. It mounts one block with a parameter slider and two
-// panels (value and gradient), then times slider input events until the redrawn
-// frame is painted.
+// panels (value and gradient), then records, for every input event that the
+// benchmark's pointer drags cause, the time until the frame that redrew the
+// chart has been painted.
 import {
 	DEFAULT_CHART_SETTINGS,
 	mountActivationBlock,
 } from "../src/chart/index";
 
+/** The position of the slider's track on the page, for the benchmark's pointer. */
+export interface SliderTrack {
+	left: number;
+	right: number;
+	y: number;
+	min: number;
+	max: number;
+}
+
+export interface SliderRecord {
+	/** Milliseconds from each input event to the paint of the frame after it. */
+	latencies: number[];
+	/** Milliseconds that each of the chart's frame callbacks ran for. */
+	redraws: number[];
+	/** Whether the gradient panel's pixels differ from those before the first drag. */
+	gradientChanged: boolean;
+	/** The slider's value and the chart's parameter after the last drag. */
+	sliderValue: number;
+	chartValue: number | undefined;
+}
+
 /** The functions the page exposes on `window.sliderLatency` for the benchmark. */
 export interface SliderLatencyPage {
-	/**
-	 * Mounts a swish block sampled at `samples` points and returns the
-	 * milliseconds from each of `drags` slider input events to the paint of the
-	 * frame that redrew the chart.
-	 */
-	measure(samples: number, drags: number): Promise<number[]>;
+	/** Mounts a swish block sampled at `samples` points and starts recording. */
+	prepare(samples: number): Promise<SliderTrack>;
+	/** Waits for the last frame to be painted and returns what was recorded. */
+	finish(): Promise<SliderRecord>;
 }
 
 declare global {
@@ -22,10 +42,6 @@ declare global {
 		sliderLatency?: SliderLatencyPage;
 	}
 }
-
-/** Slider range of beta; the drags sweep it back and forth. */
-const BETA_MIN = 0.5;
-const BETA_MAX = 3.5;
 
 function blockSource(samples: number): string {
 	return [
@@ -36,35 +52,46 @@ function blockSource(samples: number): string {
 	].join("\n");
 }
 
-function nextFrame(): Promise<void> {
-	return new Promise((resolve) => {
-		window.requestAnimationFrame(() => resolve());
-	});
-}
+/** The page's own requestAnimationFrame, before the chart's is wrapped for timing. */
+const requestFrame = window.requestAnimationFrame.bind(window);
 
 /**
- * Resolves after the current frame has been painted: a message posted from a
- * frame callback is delivered in a task that runs once the frame's rendering is
- * done.
+ * Calls `done` after the frame that is being prepared has been painted: a message
+ * posted from a frame callback is delivered in a task that runs once the frame's
+ * rendering is done.
  */
-function afterPaint(): Promise<void> {
-	return new Promise((resolve) => {
-		window.requestAnimationFrame(() => {
-			const channel = new MessageChannel();
-			channel.port1.onmessage = () => resolve();
-			channel.port2.postMessage(null);
-		});
+function afterPaint(done: () => void): void {
+	requestFrame(() => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => done();
+		channel.port2.postMessage(null);
 	});
 }
 
-/** Returns the beta of drag i: a triangle wave over the slider range, 100 drags each way. */
-function betaOfDrag(i: number): number {
-	const phase = (i % 200) / 100;
-	const fraction = phase <= 1 ? phase : 2 - phase;
-	return BETA_MIN + (BETA_MAX - BETA_MIN) * fraction;
+/** Makes every frame callback requested from now on record how long it ran. */
+function timeFrameCallbacks(into: number[]): void {
+	window.requestAnimationFrame = (callback) =>
+		requestFrame((time) => {
+			const start = performance.now();
+			callback(time);
+			into.push(performance.now() - start);
+		});
 }
 
-async function measure(samples: number, drags: number): Promise<number[]> {
+interface Recording {
+	view: ReturnType<typeof mountActivationBlock>;
+	slider: HTMLInputElement;
+	gradientPanel: HTMLCanvasElement;
+	initialImage: string;
+	latencies: number[];
+	redraws: number[];
+}
+
+let recording: Recording | null = null;
+
+async function prepare(samples: number): Promise<SliderTrack> {
+	const redraws: number[] = [];
+	timeFrameCallbacks(redraws);
 	const container = document.createElement("div");
 	document.body.append(container);
 	const view = mountActivationBlock(
@@ -73,7 +100,7 @@ async function measure(samples: number, drags: number): Promise<number[]> {
 		{ ...DEFAULT_CHART_SETTINGS, animate: false },
 		{ renderMath: null, saveParameters: null, eager: true },
 	);
-	await afterPaint();
+	await new Promise<void>((resolve) => afterPaint(resolve));
 
 	const canvases = view.element.querySelectorAll("canvas");
 	if (canvases.length !== 2) {
@@ -87,34 +114,46 @@ async function measure(samples: number, drags: number): Promise<number[]> {
 	if (slider === null) {
 		throw new Error("the block has no parameter slider");
 	}
-
 	const gradientPanel = canvases[1] as HTMLCanvasElement;
-	const initialImage = gradientPanel.toDataURL();
 	const latencies: number[] = [];
-	for (let i = 0; i < drags; i++) {
-		slider.value = String(betaOfDrag(i));
+	// Added after the chart's own listener on the same element, so the chart has
+	// requested its redraw frame before this listener requests the one it waits for.
+	slider.addEventListener("input", () => {
 		const start = performance.now();
-		slider.dispatchEvent(new Event("input", { bubbles: true }));
-		// The chart requested its redraw frame during the event, before this call,
-		// so its callback has run when the paint that afterPaint waits for happens.
-		await afterPaint();
-		latencies.push(performance.now() - start);
-		if (i === 0 && gradientPanel.toDataURL() === initialImage) {
-			throw new Error(
-				"the gradient panel did not change after the first slider input",
-			);
-		}
-	}
-
-	const beta = view.currentParameters().beta;
-	const expected = Number(slider.value);
-	if (beta !== expected) {
-		throw new Error(
-			`the chart's beta is ${String(beta)} after the drags, expected ${expected}`,
-		);
-	}
-	await nextFrame();
-	return latencies;
+		afterPaint(() => latencies.push(performance.now() - start));
+	});
+	redraws.length = 0;
+	recording = {
+		view,
+		slider,
+		gradientPanel,
+		initialImage: gradientPanel.toDataURL(),
+		latencies,
+		redraws,
+	};
+	const box = slider.getBoundingClientRect();
+	return {
+		left: box.left,
+		right: box.right,
+		y: box.top + box.height / 2,
+		min: Number(slider.min),
+		max: Number(slider.max),
+	};
 }
 
-window.sliderLatency = { measure };
+async function finish(): Promise<SliderRecord> {
+	const current = recording;
+	if (current === null) {
+		throw new Error("finish() was called before prepare()");
+	}
+	await new Promise<void>((resolve) => afterPaint(resolve));
+	return {
+		latencies: [...current.latencies],
+		redraws: [...current.redraws],
+		gradientChanged: current.gradientPanel.toDataURL() !== current.initialImage,
+		sliderValue: Number(current.slider.value),
+		chartValue: current.view.currentParameters().beta,
+	};
+}
+
+window.sliderLatency = { prepare, finish };

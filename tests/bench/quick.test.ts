@@ -125,6 +125,13 @@ void test("quick bench measures slider latency", () => {
 		(latency.p95Ms as number) >= (latency.medianMs as number),
 		`p95 ${String(latency.p95Ms)} ms is below the median ${String(latency.medianMs)} ms`,
 	);
+	assertPositiveFinite(latency.redrawMedianMs, "sliderLatency.redrawMedianMs");
+	// The redraw runs inside the frame that the latency waits for.
+	assert.ok(
+		(latency.redrawMedianMs as number) <= (latency.p95Ms as number),
+		`the median redraw ${String(latency.redrawMedianMs)} ms is longer than the p95 latency ${String(latency.p95Ms)} ms`,
+	);
+	assertPositiveFinite(latency.inputs, "sliderLatency.inputs");
 });
 
 void test("quick bench describes the machine", () => {
