@@ -11,7 +11,7 @@ import { ExpressionEvaluator } from "./expression/interpret";
 import { findExpressionKinks } from "./expression/kinks";
 import { RESERVED_NAMES, VARIABLE } from "./expression/names";
 import { checkSourceLength, parseExpression } from "./expression/parse";
-import { expressionTex } from "./expression/tex";
+import { expressionTex, gradientTex } from "./expression/tex";
 import { exactProbe, isSmoothSwitch, measureKinks, sortKinks } from "./kinks";
 import { suggestName } from "./suggest";
 import type {
@@ -176,7 +176,7 @@ export function compileActivation(
 		label: label ?? source.trim(),
 		kind: "expression",
 		parameters,
-		formula: { value: expressionTex(tree), gradient: null },
+		formula: { value: expressionTex(body), gradient: gradientTex(body) },
 		evaluate: (x, values, value, gradient) =>
 			evaluator.evaluate(x, resolve(values), value, gradient),
 		kinks: (x, values) => findExpressionKinks(evaluator, resolve(values), x),

@@ -241,16 +241,25 @@ void test("caption uses host math", async () => {
 	const page = await openChartPage(browser, ENTRY);
 	await mountBlocks(
 		page,
-		["function: [sigmoid, 'x * tanh(x)']\ncaption: true"],
+		["function: [sigmoid, 'x * tanh(x)', 'softplus(x, 2)']\ncaption: true"],
 		{ math: true },
 	);
 	const math = await page.locator(".activation-caption .math").allInnerTexts();
-	assert.ok(math.length >= 3, math.join("\n"));
+	// f and f' of sigmoid and of x tanh(x); f only of softplus(x, 2).
+	assert.equal(math.length, 5, math.join("\n"));
 	assert.ok(math[0]?.startsWith("[f(x) = "), math[0]);
+	assert.ok(
+		math.includes(
+			String.raw`[f'(x) = \tanh\left(x\right)+x\cdot \left(1-{\tanh\left(x\right)}^{2}\right)]`,
+		),
+		math.join("\n"),
+	);
 	const caption = await page.locator(".activation-caption").innerText();
-	assert.match(
+	assert.equal(
+		caption.split("The gradient is computed by automatic differentiation")
+			.length,
+		2,
 		caption,
-		/The gradient is computed by automatic differentiation/,
 	);
 	await page.close();
 });

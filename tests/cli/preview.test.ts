@@ -560,3 +560,38 @@ void test("block inspection lists caption tex", () => {
 		);
 	}
 });
+
+void test("symbolic gradients typeset without errors", () => {
+	const sources = [
+		"max(0, x) + 0.1 * min(0, x)",
+		"x > 0 ? x : a * (exp(x) - 1)",
+		"0 < x < 1 ? x^2 : 0",
+		"(x > 0 or not (x < -1)) * x",
+		"2 * gelu(3 * x) + beta * relu(-x)",
+		"x / 2 * (1 + erf(x / sqrt(2)))",
+		"x^x + 2^x + cbrt(x) + abs(x) / (1 + abs(x))",
+		"1e-7 * x^2 + 123456789.5 * x",
+	];
+	for (const source of sources) {
+		const used = ["a", "beta"].filter((name) =>
+			new RegExp(`\\b${name}\\b`).test(source),
+		);
+		const params = used.map((name) => `${name}: 1`).join(", ");
+		const report = inspectBlock(
+			`function: '${source}'\n${params === "" ? "" : `params: {${params}}\n`}caption: true`,
+		);
+		assert.deepEqual(report.problems, [], source);
+		const gradient = report.captionTex.find((tex) => tex.startsWith("f'(x)"));
+		assert.ok(
+			gradient !== undefined,
+			`${source}: ${report.captionTex.join(" | ")}`,
+		);
+		const svg = typesetter.typeset(gradient, false);
+		assert.match(svg, /<svg /, source);
+		assert.doesNotMatch(
+			svg,
+			/data-mml-node="merror"/,
+			`${source}: ${gradient}`,
+		);
+	}
+});

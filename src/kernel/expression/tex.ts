@@ -1,4 +1,10 @@
 import type { MathNode } from "mathjs";
+import {
+	derivativeTerm,
+	MAX_GRADIENT_TEX,
+	type Comparison,
+	type Term,
+} from "./derivative";
 
 /**
  * LaTeX commands for the functions an expression may call. mathjs renders function
@@ -47,4 +53,163 @@ export function expressionTex(tree: MathNode): string {
 			: String.raw`${operatorName(name)}\left(${args.join(", ")}\right)`;
 	};
 	return tree.toTex({ handler });
+}
+
+/** Binding strength of a written term, weakest first: 1 + 2, -2, 1 \cdot 2, 1^2, (1). */
+const SUM = 1;
+const NEGATE = 2;
+const PRODUCT = 3;
+const ATOM = 5;
+
+/** Greek letters that mathjs also writes as TeX commands when they name a symbol. */
+const GREEK = new Set([
+	"alpha",
+	"beta",
+	"gamma",
+	"delta",
+	"epsilon",
+	"zeta",
+	"eta",
+	"theta",
+	"iota",
+	"kappa",
+	"lambda",
+	"mu",
+	"nu",
+	"xi",
+	"pi",
+	"rho",
+	"sigma",
+	"tau",
+	"upsilon",
+	"phi",
+	"chi",
+	"psi",
+	"omega",
+]);
+
+const COMPARISON_TEX: Readonly<Record<Comparison, string>> = {
+	"<": "<",
+	">": ">",
+	"<=": String.raw`\leq`,
+	">=": String.raw`\geq`,
+	"==": "=",
+	"!=": String.raw`\neq`,
+};
+
+function precedence(term: Term): number {
+	switch (term.kind) {
+		case "sum":
+			return SUM;
+		case "negate":
+			return NEGATE;
+		case "number":
+			return term.value < 0 ? NEGATE : ATOM;
+		case "product":
+		case "quotient":
+			return PRODUCT;
+		case "power":
+			return PRODUCT + 1;
+		default:
+			return ATOM;
+	}
+}
+
+function numberTex(value: number): string {
+	const text = Number.isInteger(value)
+		? String(value)
+		: String(Number(value.toPrecision(12)));
+	const [mantissa, exponent] = text.split("e");
+	return exponent === undefined
+		? text
+		: String.raw`${mantissa ?? ""}\times 10^{${Number(exponent)}}`;
+}
+
+function symbolTex(name: string): string {
+	return GREEK.has(name) ? `\\${name}` : name.replace(/_/g, "\\_");
+}
+
+function wrap(term: Term, minimum: number): string {
+	const tex = termTex(term);
+	return precedence(term) < minimum ? String.raw`\left(${tex}\right)` : tex;
+}
+
+/** Writes a condition of a piecewise formula: comparisons bare, not as 0 or 1. */
+function conditionTex(term: Term): string {
+	if (term.kind === "compare") {
+		return `${termTex(term.left)}${COMPARISON_TEX[term.operator]}${termTex(term.right)}`;
+	}
+	if (term.kind === "logic") {
+		const [first, second] = term.args.map(conditionTex);
+		if (term.operator === "not") {
+			return String.raw`\lnot\left(${first ?? ""}\right)`;
+		}
+		const joiner =
+			term.operator === "and" ? String.raw`\land ` : String.raw`\lor `;
+		return `${first ?? ""}${joiner}${second ?? ""}`;
+	}
+	return String.raw`${termTex(term)}\neq 0`;
+}
+
+/** LaTeX for a term, in the style mathjs writes the expression itself. */
+export function termTex(term: Term): string {
+	switch (term.kind) {
+		case "number":
+			return numberTex(term.value);
+		case "symbol":
+			return symbolTex(term.name);
+		case "sum": {
+			const right = wrap(term.right, term.subtract ? PRODUCT : SUM);
+			return `${wrap(term.left, SUM)}${term.subtract ? "-" : "+"}${right}`;
+		}
+		case "product":
+			return String.raw`${wrap(term.left, NEGATE)}\cdot ${wrap(term.right, PRODUCT)}`;
+		case "quotient":
+			return String.raw`\frac{${termTex(term.numerator)}}{${termTex(term.denominator)}}`;
+		case "power":
+			return `{${wrap(term.base, ATOM)}}^{${termTex(term.exponent)}}`;
+		case "negate":
+			return `-${wrap(term.argument, PRODUCT)}`;
+		case "call": {
+			const args = term.args.map(termTex);
+			if (term.prime) {
+				return String.raw`${operatorName(term.name)}'\left(${args.join(", ")}\right)`;
+			}
+			const render = Object.prototype.hasOwnProperty.call(
+				FUNCTION_TEX,
+				term.name,
+			)
+				? FUNCTION_TEX[term.name]
+				: undefined;
+			return render !== undefined
+				? render(args)
+				: String.raw`${operatorName(term.name)}\left(${args.join(", ")}\right)`;
+		}
+		case "compare":
+		case "logic":
+			return String.raw`\left[${conditionTex(term)}\right]`;
+		case "cases": {
+			const rows = term.pieces.map((piece) => {
+				const when =
+					piece.when === null
+						? String.raw`\text{otherwise}`
+						: String.raw`\text{if }\; ${conditionTex(piece.when)}`;
+				return String.raw`${termTex(piece.value)}, &\quad ${when}`;
+			});
+			return String.raw`\begin{cases} ${rows.join(String.raw`\\ `)} \end{cases}`;
+		}
+	}
+}
+
+/**
+ * LaTeX for the derivative of an accepted expression, or null when it has no symbolic
+ * form here or its formula would run longer than a caption can show.
+ */
+export function gradientTex(body: MathNode): string | null {
+	const derivative = derivativeTerm(body);
+	if (derivative === null) {
+		return null;
+	}
+	const tex = termTex(derivative);
+	return tex.length <= MAX_GRADIENT_TEX ? tex : null;
 }
