@@ -16,6 +16,7 @@ import { exactProbe, isSmoothSwitch, measureKinks, sortKinks } from "./kinks";
 import { suggestName } from "./suggest";
 import type {
 	Activation,
+	Formula,
 	Kink,
 	ParameterDefinition,
 	ParameterValues,
@@ -142,6 +143,23 @@ function checkLoneName(source: string, declared: readonly string[]): void {
 }
 
 /**
+ * Returns the LaTeX of an expression's value and gradient. The gradient is worked out on
+ * first read, because only captions show it.
+ */
+function expressionFormula(body: MathNode): Formula {
+	let gradient: string | null | undefined;
+	return {
+		value: expressionTex(body),
+		get gradient() {
+			if (gradient === undefined) {
+				gradient = gradientTex(body);
+			}
+			return gradient;
+		},
+	};
+}
+
+/**
  * Compiles a catalog name, an expression in x, or `name(x) = expression` into an
  * Activation. `declaredParameters` are the names an expression may read (a block's
  * `params`). Throws KernelError, before evaluating anything, for every name, operator
@@ -176,7 +194,7 @@ export function compileActivation(
 		label: label ?? source.trim(),
 		kind: "expression",
 		parameters,
-		formula: { value: expressionTex(body), gradient: gradientTex(body) },
+		formula: expressionFormula(body),
 		evaluate: (x, values, value, gradient) =>
 			evaluator.evaluate(x, resolve(values), value, gradient),
 		kinks: (x, values) => findExpressionKinks(evaluator, resolve(values), x),
