@@ -92,6 +92,12 @@ body.theme-dark { --background-primary: #1e1e1e; --background-secondary: #262626
 .markdown-preview-view { padding: 16px 24px; }
 .markdown-preview-sizer { max-width: var(--line-width); }
 .mod-warning { color: var(--text-error); }
+.menu { position: fixed; z-index: 30; min-width: 200px; padding: 4px;
+  background: var(--background-secondary); border: 1px solid var(--background-modifier-border);
+  border-radius: 6px; font-family: var(--font-interface); font-size: 14px; }
+.menu-item { display: flex; gap: 8px; padding: 4px 8px; border-radius: 4px; cursor: pointer; }
+.menu-item:hover { background: var(--background-modifier-border); }
+.menu-separator { height: 1px; margin: 4px 0; background: var(--background-modifier-border); }
 `;
 
 function pluginStyles(): string {

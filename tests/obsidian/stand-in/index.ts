@@ -3,13 +3,17 @@
  * the parts of Obsidian's API (as obsidian.d.ts describes them) that the plugin uses,
  * plus controls, marked as stand-in extras, that let tests act as Obsidian and the user.
  */
+import { clipboard, installClipboard } from "./clipboard";
 import { installDomHelpers } from "./dom";
+import { menus, type Menu } from "./menu";
 import { NoteRenderer, type RenderOptions } from "./renderer";
 import { tracker } from "./tracking";
 import * as ui from "./ui";
 import { App, Editor, MarkdownView, TFile } from "./workspace";
 
 export { Component, Events, MarkdownRenderChild } from "./component";
+export { FileManager } from "./file-manager";
+export { Menu, MenuItem, MenuSeparator } from "./menu";
 export {
 	FuzzySuggestModal,
 	Modal,
@@ -39,6 +43,7 @@ type PluginClass = new (app: App, manifest: ui.PluginManifest) => ui.Plugin;
 /** Sets a window up as Obsidian does its main and pop-out windows. */
 function installWindow(win: Window & typeof window): void {
 	installDomHelpers(win);
+	installClipboard(win);
 	tracker.install(win);
 }
 
@@ -54,6 +59,8 @@ export const standIn = {
 	tracker,
 	notices: ui.shownNotices,
 	mathRendered: ui.mathRendered,
+	/** The clipboard installed where the page has none, as on about:blank. */
+	clipboard,
 	installWindow,
 	/** Plugins loaded and notes rendered so far, oldest first. */
 	plugins,
@@ -65,6 +72,11 @@ export const standIn = {
 
 	openModal(): ui.SuggestModal<unknown> | null {
 		return ui.modals.open;
+	},
+
+	/** The context menu shown now, if any. */
+	openMenu(): Menu | null {
+		return menus.open;
 	},
 
 	/** Loads a plugin as enabling it does, and waits for its onload. */

@@ -1,4 +1,5 @@
 import { Component, Events } from "./component";
+import { FileManager } from "./file-manager";
 
 export abstract class TAbstractFile {
 	constructor(
@@ -21,9 +22,16 @@ export class TFile extends TAbstractFile {
 	}
 }
 
-/** Notes held in memory. `process` reads, transforms and writes in one synchronous step. */
+/**
+ * Notes and binary files held in memory. `process` reads, transforms and writes in one
+ * synchronous step.
+ */
 export class Vault extends Events {
 	private readonly files = new Map<string, { file: TFile; data: string }>();
+	private readonly binaries = new Map<
+		string,
+		{ file: TFile; data: ArrayBuffer }
+	>();
 	/** Writes so far, oldest first; a stand-in extra for tests. */
 	readonly writes: string[] = [];
 
@@ -40,7 +48,25 @@ export class Vault extends Events {
 	}
 
 	getAbstractFileByPath(path: string): TAbstractFile | null {
-		return this.files.get(path)?.file ?? null;
+		return this.files.get(path)?.file ?? this.binaries.get(path)?.file ?? null;
+	}
+
+	/** Creates a binary file from a copy of `data`, and rejects a path that is taken. */
+	async createBinary(path: string, data: ArrayBuffer): Promise<TFile> {
+		if (this.getAbstractFileByPath(path) !== null) {
+			throw new Error(`File already exists: ${path}`);
+		}
+		const file = new TFile(this, path);
+		this.binaries.set(path, { file, data: data.slice(0) });
+		this.writes.push(path);
+		this.trigger("create", file);
+		return file;
+	}
+
+	async readBinary(file: TFile): Promise<ArrayBuffer> {
+		const entry = this.binaries.get(file.path);
+		if (entry === undefined) throw new Error(`File not found: ${file.path}`);
+		return entry.data.slice(0);
 	}
 
 	async read(file: TFile): Promise<string> {
@@ -250,6 +276,7 @@ export interface Command {
 
 export class App {
 	readonly vault = new Vault();
+	readonly fileManager = new FileManager(this.vault);
 	readonly workspace = new Workspace();
 	/** Stand-in extras: what plugins registered, and their saved data by plugin id. */
 	readonly codeBlockProcessors = new Map<string, CodeBlockHandler>();
