@@ -1,5 +1,6 @@
-import { sampleActivation } from "../kernel";
+import { linspace, sampleActivation } from "../kernel";
 import type { ParameterValues, Sampled } from "../kernel/types";
+import { ruleNote } from "./parameter-rules";
 import type { ActivationSpec, FunctionSpec } from "./spec";
 
 /** One function of a block sampled over the domain. */
@@ -111,6 +112,25 @@ function cubeRootHint(fn: FunctionSpec, sampled: Sampled): string | null {
 }
 
 /**
+ * Returns a series of gaps with one note, for a catalog function whose parameter values
+ * (slider positions) break one of its rules, such as hardtanh's min_val <= max_val. The
+ * kernel's output for such values would show a function that PyTorch does not define.
+ */
+function notDrawn(
+	domain: [number, number],
+	samples: number,
+	note: string,
+): Sampled {
+	return {
+		x: linspace(domain[0], domain[1], samples),
+		value: new Float64Array(samples).fill(NaN),
+		gradient: new Float64Array(samples).fill(NaN),
+		kinks: [],
+		notes: [note],
+	};
+}
+
+/**
  * Samples every function of a validated block over its domain and evaluates each `at`
  * point exactly, where the kernel applies its kink convention (relu'(0) = 0).
  */
@@ -125,12 +145,11 @@ export function evaluateSpec(
 
 	for (const fn of spec.functions) {
 		const params = parametersInEffect(spec, fn, options.parameters);
-		const sampled = sampleActivation(
-			fn.activation,
-			params,
-			domain,
-			spec.samples,
-		);
+		const broken = ruleNote(fn, params);
+		const sampled =
+			broken === null
+				? sampleActivation(fn.activation, params, domain, spec.samples)
+				: notDrawn(domain, spec.samples, broken);
 		series.push({
 			label: fn.activation.label,
 			function: fn.source,
@@ -139,7 +158,11 @@ export function evaluateSpec(
 		});
 
 		for (const x of spec.at) {
-			marks.push(evaluateAt(fn, params, x));
+			marks.push(
+				broken === null
+					? evaluateAt(fn, params, x)
+					: { label: fn.activation.label, x, value: NaN, gradient: NaN },
+			);
 		}
 		for (const note of sampled.notes) {
 			notes.push(

@@ -230,9 +230,59 @@ export function rangeAround(value: number): [number, number] {
 	return value > 0 ? [0, extent] : [-extent, 0];
 }
 
-/** Returns a step that divides a slider's range into about a hundred positions. */
+/**
+ * Returns a step that divides a slider's range into about a hundred positions, or one
+ * step over the whole range when a hundredth of it rounds to 0 (widths below about 1e-321).
+ */
 export function stepFor(min: number, max: number): number {
-	return niceFloor((max - min) / SLIDER_POSITIONS);
+	const width = max - min;
+	const step = niceFloor(width / SLIDER_POSITIONS);
+	return step > 0 ? step : width;
+}
+
+/**
+ * Returns a slider range with min below max that contains `value` and both of `a` and
+ * `b`: their span, or the value plus and minus max(|value|, 1) when all three are equal.
+ */
+export function rangeContaining(
+	value: number,
+	a: number,
+	b: number,
+): [number, number] {
+	const low = Math.min(a, b, value);
+	const high = Math.max(a, b, value);
+	if (low < high) {
+		return [low, high];
+	}
+	const width = Math.max(Math.abs(value), 1);
+	return [
+		Math.max(value - width, -Number.MAX_VALUE),
+		Math.min(value + width, Number.MAX_VALUE),
+	];
+}
+
+/**
+ * Formats a `params` entry with a slider range, as in `beta: {value: 1, min: 0, max: 4}`.
+ * A step is written only when `step` is given, and replaced by one that fits when it
+ * does not fit the range, so that the entry passes every check of resolveOne.
+ */
+export function formatEntry(
+	name: string,
+	value: number,
+	min: number,
+	max: number,
+	step?: number,
+): string {
+	const fields = [
+		`value: ${formatNumber(value)}`,
+		`min: ${formatNumber(min)}`,
+		`max: ${formatNumber(max)}`,
+	];
+	if (step !== undefined) {
+		const fits = step > 0 && step <= max - min;
+		fields.push(`step: ${formatNumber(fits ? step : stepFor(min, max))}`);
+	}
+	return `${name}: {${fields.join(", ")}}`;
 }
 
 function resolveOne(
@@ -282,11 +332,12 @@ function resolveOne(
 	step = entry?.step ?? step;
 
 	if (!(min < max)) {
+		const [low, high] = rangeContaining(value, min, max);
 		reader.fail(
 			line,
 			"params",
 			`parameter '${name}': min ${formatNumber(min)} is not below max ${formatNumber(max)}; ` +
-				`write for example ${name}: {value: ${formatNumber(value)}, min: ${formatNumber(Math.min(min, max))}, max: ${formatNumber(Math.max(min, max))}}`,
+				`write for example ${formatEntry(name, value, low, high, entry?.step)}`,
 		);
 		return null;
 	}

@@ -14,6 +14,7 @@ import {
 	readShow,
 	readTitle,
 } from "./options";
+import { checkParameterRules } from "./parameter-rules";
 import {
 	checkParameterNames,
 	readParameterEntries,
@@ -213,6 +214,7 @@ function buildSpec(
 		accepted,
 		complete,
 	);
+	checkParameterRules(reader, compiled.functions, accepted, parameters);
 
 	const options = readOptions(reader, keys, defaults);
 	const labels = compiled.functions.map(({ activation }) => activation.label);

@@ -12,6 +12,16 @@ export type CatalogKernel = (
 	gradient: Float64Array,
 ) => void;
 
+/**
+ * A condition on an entry's parameter values, taken from PyTorch's own checks:
+ * `parameter operator bound`, where the bound is a number or another parameter's name.
+ */
+export interface ParameterRule {
+	readonly parameter: string;
+	readonly operator: "<=" | ">=";
+	readonly bound: number | string;
+}
+
 /** One activation of the catalog. */
 export interface CatalogEntry {
 	readonly name: string;
@@ -23,6 +33,8 @@ export interface CatalogEntry {
 	/** The gradient that the entry reports at its kinks, as a plain sentence. */
 	readonly kinkConvention: string;
 	readonly evaluate: CatalogKernel;
+	/** Conditions on the parameter values; a block that breaks one is rejected. */
+	readonly rules?: readonly ParameterRule[];
 	/**
 	 * The x where the entry switches branch, for the given parameter values, sorted
 	 * and without duplicates. The gradient there follows `kinkConvention`.
@@ -57,3 +69,34 @@ export function distinctBreakpoints(...points: number[]): number[] {
 }
 
 export const noBreakpoints = (): number[] => [];
+
+/** Returns true when `value` and `bound` meet the rule's comparison. */
+export function compare(
+	value: number,
+	operator: ParameterRule["operator"],
+	bound: number,
+): boolean {
+	return operator === "<=" ? value <= bound : value >= bound;
+}
+
+/**
+ * Returns the first of the entry's rules that the values break, or null. `values`
+ * maps every parameter of the entry to the value in effect.
+ */
+export function brokenRule(
+	entry: CatalogEntry,
+	values: Readonly<Record<string, number>>,
+): ParameterRule | null {
+	for (const rule of entry.rules ?? []) {
+		const value = values[rule.parameter];
+		const bound =
+			typeof rule.bound === "number" ? rule.bound : values[rule.bound];
+		if (value === undefined || bound === undefined) {
+			continue;
+		}
+		if (!compare(value, rule.operator, bound)) {
+			return rule;
+		}
+	}
+	return null;
+}

@@ -27,7 +27,8 @@ import {
 	threshold,
 } from "./rectifiers";
 
-export type { CatalogEntry, CatalogKernel } from "./entry";
+export type { CatalogEntry, CatalogKernel, ParameterRule } from "./entry";
+export { brokenRule } from "./entry";
 
 /** Every catalog activation, in the order the docs list them. */
 export const CATALOG: readonly CatalogEntry[] = [

@@ -148,6 +148,9 @@ export const hardtanh: CatalogEntry = {
 		gradient: String.raw`\begin{cases} 1 & \text{min\_val} < x < \text{max\_val} \\ 0 & \text{otherwise} \end{cases}`,
 	},
 	kinkConvention: "The gradient is 0 at both x = min_val and x = max_val.",
+	// torch.nn.Hardtanh asserts max_val > min_val. Equal bounds, which give a constant
+	// function, are accepted here.
+	rules: [{ parameter: "min_val", operator: "<=", bound: "max_val" }],
 	evaluate: (x, parameters, value, gradient) =>
 		clampKernel(x, at(parameters, 0), at(parameters, 1), value, gradient),
 	breakpoints: (parameters) =>
@@ -194,6 +197,8 @@ export const softshrink: CatalogEntry = {
 		gradient: String.raw`\begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}`,
 	},
 	kinkConvention: "The gradient at x = -lambd and x = lambd is 0.",
+	// PyTorch's softshrink_check fails with "lambda must be greater or equal to 0".
+	rules: [{ parameter: "lambd", operator: ">=", bound: 0 }],
 	evaluate: (x, parameters, value, gradient) => {
 		const lambd = at(parameters, 0);
 		for (let i = 0; i < x.length; i++) {
