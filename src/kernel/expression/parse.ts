@@ -125,9 +125,92 @@ export function checkSourceLength(source: string): void {
 }
 
 /**
+ * Look-alike characters that PDFs, web pages and word processors put in formulas, with
+ * the ASCII the parser reads instead. mathjs 15 fails on most of them with a bare syntax
+ * error, and it reads U+00D7 and U+00F7 as letters of a name, as in `2×x`.
+ */
+const LOOK_ALIKES: ReadonlyMap<string, { name: string; ascii: string }> =
+	new Map([
+		["\u2212", { name: "MINUS SIGN", ascii: "-" }],
+		["\u2012", { name: "FIGURE DASH", ascii: "-" }],
+		["\u2013", { name: "EN DASH", ascii: "-" }],
+		["\u2014", { name: "EM DASH", ascii: "-" }],
+		["\uFF0D", { name: "FULLWIDTH HYPHEN-MINUS", ascii: "-" }],
+		["\u00D7", { name: "MULTIPLICATION SIGN", ascii: "*" }],
+		["\u00B7", { name: "MIDDLE DOT", ascii: "*" }],
+		["\u22C5", { name: "DOT OPERATOR", ascii: "*" }],
+		["\u2217", { name: "ASTERISK OPERATOR", ascii: "*" }],
+		["\u2219", { name: "BULLET OPERATOR", ascii: "*" }],
+		["\u00F7", { name: "DIVISION SIGN", ascii: "/" }],
+		["\u2264", { name: "LESS-THAN OR EQUAL TO", ascii: "<=" }],
+		["\u2265", { name: "GREATER-THAN OR EQUAL TO", ascii: ">=" }],
+		["\u2260", { name: "NOT EQUAL TO", ascii: "!=" }],
+		["\u00B2", { name: "SUPERSCRIPT TWO", ascii: "^2" }],
+		["\u00B3", { name: "SUPERSCRIPT THREE", ascii: "^3" }],
+	]);
+
+/** Formats a character's code point as users look it up: U+2212. */
+function codePoint(character: string): string {
+	const code = character.codePointAt(0) ?? 0;
+	return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * Rejects look-alike characters, naming each distinct one with its first position
+ * (1-based, in code points) and the ASCII to type instead. The text is never rewritten,
+ * so what the block shows is what was plotted.
+ */
+function checkLookAlikes(source: string): void {
+	const found = new Map<string, number>();
+	let position = 0;
+	for (const character of source) {
+		position += 1;
+		if (LOOK_ALIKES.has(character) && !found.has(character)) {
+			found.set(character, position);
+		}
+	}
+	if (found.size === 0) {
+		return;
+	}
+
+	const listed: string[] = [];
+	const fixes: string[] = [];
+	for (const [character, at] of found) {
+		const lookAlike = LOOK_ALIKES.get(character);
+		if (lookAlike === undefined) {
+			continue;
+		}
+		listed.push(
+			`'${character}' (${codePoint(character)} ${lookAlike.name}) at character ${at}`,
+		);
+		fixes.push(`'${lookAlike.ascii}' in place of '${character}'`);
+	}
+	const [first] = found.keys();
+	const description =
+		found.size === 1
+			? "a typographic look-alike that the parser does not read"
+			: "typographic look-alikes that the parser does not read";
+	throw new KernelError(
+		`expression contains ${joinWords(listed)}, ${description}; ` +
+			`type ${joinWords(fixes)}`,
+		first ?? null,
+		first === undefined ? null : (LOOK_ALIKES.get(first)?.ascii ?? null),
+	);
+}
+
+/** Joins phrases as "a", "a and b" or "a, b and c". */
+function joinWords(phrases: readonly string[]): string {
+	if (phrases.length <= 1) {
+		return phrases.join("");
+	}
+	return `${phrases.slice(0, -1).join(", ")} and ${phrases[phrases.length - 1]}`;
+}
+
+/**
  * Parses expression text with mathjs's syntax (implicit multiplication included) after
  * a cheap check of its length and nesting, so that hostile text cannot overflow the
- * stack or run long. Returns the syntax tree; evaluates nothing.
+ * stack or run long, and a check for typographic look-alikes of operators such as
+ * U+2212. Returns the syntax tree; evaluates nothing.
  */
 export function parseExpression(source: string): MathNode {
 	checkSourceLength(source);
@@ -137,6 +220,7 @@ export function parseExpression(source: string): MathNode {
 		);
 	}
 	checkNesting(source);
+	checkLookAlikes(source);
 	try {
 		return math.parse(source);
 	} catch (error) {
