@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -276,6 +276,59 @@ void test("dark preview uses dark theme", async () => {
 		assert.deepEqual(errors, []);
 		await page.screenshot({
 			path: outputPath("preview-example-dark.png"),
+			fullPage: true,
+		});
+	} finally {
+		await browser.close();
+	}
+});
+
+void test("long caption scrolls inside block", async () => {
+	const folder = mkdtempSync(join(tmpdir(), "activation-caption-"));
+	const note = join(folder, "Captions.md");
+	writeFileSync(
+		note,
+		[
+			"# Captions",
+			"",
+			"```activation",
+			"function: 'x * sigmoid(beta * x) + x^2 * tanh(beta * x) / (1 + abs(x))'",
+			"params: {beta: 1.5}",
+			"caption: true",
+			"```",
+			"",
+		].join("\n"),
+	);
+	const result = runBuiltCli(["preview", note, "--out", folder]);
+	assert.equal(result.status, 0, result.stderr);
+	const browser = await launchChromium();
+	try {
+		const page = await browser.newPage({
+			viewport: { width: 420, height: 900 },
+		});
+		const { errors } = await openOffline(page, join(folder, "Captions.html"));
+		await waitForCharts(page, errors);
+		const widths = await page.evaluate(() => {
+			const formulas = Array.from(
+				document.querySelectorAll(".activation-caption-formula"),
+			);
+			return {
+				page: document.documentElement.scrollWidth,
+				viewport: document.documentElement.clientWidth,
+				widestFormula: Math.max(...formulas.map((node) => node.scrollWidth)),
+				widestBox: Math.max(...formulas.map((node) => node.clientWidth)),
+			};
+		});
+		// The gradient's formula is wider than the pane, so it must scroll in its box.
+		assert.ok(
+			widths.widestFormula > widths.viewport,
+			`the widest formula is ${widths.widestFormula} px in a ${widths.viewport} px page`,
+		);
+		assert.ok(widths.widestBox <= widths.viewport, JSON.stringify(widths));
+		assert.equal(widths.page, widths.viewport, JSON.stringify(widths));
+		assert.deepEqual(errors, []);
+		await page.screenshot({
+			path: outputPath("preview-caption-narrow.png"),
 			fullPage: true,
 		});
 	} finally {
