@@ -1,6 +1,10 @@
 import type { FunctionSpec } from "../block/spec";
 import { createElement } from "./dom";
 
+/** The line a caption shows in place of a gradient formula that the kernel cannot write. */
+export const AUTOMATIC_GRADIENT_NOTE =
+	"The gradient is computed by automatic differentiation.";
+
 export type RenderMath =
 	((tex: string, display: boolean) => HTMLElement) | null;
 
@@ -42,8 +46,7 @@ export function renderCaption(
 		appendFormula(value, `f(x) = ${formula.value}`, renderMath);
 		const gradient = createElement(row, "span", "activation-caption-formula");
 		if (formula.gradient === null) {
-			gradient.textContent =
-				"The gradient is computed by automatic differentiation.";
+			gradient.textContent = AUTOMATIC_GRADIENT_NOTE;
 		} else {
 			appendFormula(gradient, `f'(x) = ${formula.gradient}`, renderMath);
 		}

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { loadImage } from "@napi-rs/canvas";
 import type { Browser } from "playwright-core";
 import { loadCanvasModule, StaticCharts } from "../../src/cli/static/render";
+import { AUTOMATIC_GRADIENT_NOTE } from "../../src/chart/caption";
 import { launchChromium, outputPath } from "../helpers/browser";
 import { runBuiltCli } from "../cli/cli-run";
 import { BLUE, countPrintedImageColour, openOffline, pdfImages } from "./pages";
@@ -83,6 +84,19 @@ void test("static dark theme fills background", async () => {
 	assert.ok(source !== undefined);
 	const decoded = await decode(source, 2, 2);
 	assert.deepEqual(decoded.pixel, [0x1e, 0x1e, 0x1e, 255]);
+});
+
+void test("static caption matches live caption", async () => {
+	const charts = new StaticCharts(await loadCanvasModule(), {
+		theme: "light",
+		typeset: null,
+	});
+	const html = charts.blockHtml(
+		"function: ['x * tanh(x)', 'softplus(x, 2)']\ncaption: true",
+	);
+	// The expression's gradient is a formula; softplus with a parameter gets the line.
+	assert.match(html, /f&#39;\(x\) = \\tanh|f'\(x\) = \\tanh/);
+	assert.equal(html.split(AUTOMATIC_GRADIENT_NOTE).length, 2);
 });
 
 void test("static bad block shows error", async () => {

@@ -2,6 +2,7 @@ import type { BlockError, FunctionSpec } from "../../block/spec";
 import { formatBlockError } from "../../block/spec";
 import type { MarkSample } from "../../chart/samples";
 import { formatNumber } from "../../chart/format";
+import { AUTOMATIC_GRADIENT_NOTE } from "../../chart/caption";
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -118,11 +119,7 @@ export function captionHtml(
 		const value = formulaHtml(`f(x) = ${formula.value}`, typeset);
 		const gradient =
 			formula.gradient === null
-				? element(
-						"span",
-						"activation-caption-formula",
-						"f'(x) is computed by automatic differentiation.",
-					)
+				? element("span", "activation-caption-formula", AUTOMATIC_GRADIENT_NOTE)
 				: formulaHtml(`f'(x) = ${formula.gradient}`, typeset);
 		return element("div", "activation-caption-row", name + value + gradient);
 	});
