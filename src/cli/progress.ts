@@ -4,6 +4,9 @@ import type { Writable } from "node:stream";
 const BAR_WIDTH = 24;
 
 /** A stream that may be a terminal, as process.stderr is. */
+/** Width assumed for a terminal that does not report one. */
+const DEFAULT_COLUMNS = 80;
+
 export type TerminalStream = Writable & { isTTY?: boolean; columns?: number };
 
 /**
@@ -22,8 +25,10 @@ export class ProgressBar {
 		const filled = Math.round((done / total) * BAR_WIDTH);
 		const bar = "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled);
 		const line = `[${bar}] ${done}/${total} ${note}`;
-		// One character short of the width, so the terminal never wraps the line.
-		const width = (this.stream.columns ?? 80) - 1;
+		// One character short of the width, so the terminal never wraps the line. A
+		// terminal that reports no width (0 columns, as under `script`) gets 80.
+		const columns = this.stream.columns ?? 0;
+		const width = (columns > 0 ? columns : DEFAULT_COLUMNS) - 1;
 		this.stream.write(`\r\x1b[K${line.slice(0, width)}`);
 		this.shown = true;
 	}

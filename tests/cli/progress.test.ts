@@ -42,6 +42,15 @@ void test("progress bar fits terminal width", () => {
 	assert.equal(stream.text(), "\r\x1b[K[############......");
 });
 
+void test("progress bar without terminal width", () => {
+	const stream = recorder(true, 0);
+	createProgressBar(stream)?.update(1, 2, "captions.md");
+	assert.equal(
+		stream.text(),
+		"\r\x1b[K[############............] 1/2 captions.md",
+	);
+});
+
 void test("progress bar skips single note", () => {
 	const stream = recorder(true);
 	const bar = createProgressBar(stream);
