@@ -33,6 +33,8 @@ function termText(term: Term): string {
 			return `(${termText(term.base)} ^ ${termText(term.exponent)})`;
 		case "negate":
 			return `(-${termText(term.argument)})`;
+		case "tex":
+			throw new Error(`${term.tex} has no form in the expression language`);
 		case "call":
 			if (term.prime) {
 				throw new Error(`${term.name}' has no form in the expression language`);
@@ -57,8 +59,10 @@ function termText(term: Term): string {
 	}
 }
 
+/** Returns true when the term holds a part that termText cannot write: f'(u) or raw TeX. */
 function hasPrime(term: Term): boolean {
-	return JSON.stringify(term).includes('"prime":true');
+	const text = JSON.stringify(term);
+	return text.includes('"prime":true') || text.includes('"kind":"tex"');
 }
 
 /** A grid over [-3, 3] with the usual kinks (0, ±0.5, ±1) on it exactly. */
@@ -196,6 +200,20 @@ describe("symbolic gradient of expressions", () => {
 		);
 	});
 
+	it("uses the catalog's formula at x", () => {
+		const gelu = compileActivation("gelu(x) + x").formula.gradient ?? "";
+		const own = compileActivation("gelu").formula.gradient ?? "";
+		assert.ok(gelu.startsWith(own), gelu);
+		assert.ok(gelu.endsWith("+1"), gelu);
+		const product = compileActivation("x * hardswish(x)").formula.gradient;
+		assert.match(product ?? "", /x\\cdot \\left\(\\begin\{cases\}/);
+		// mish's formula defines sp after \quad, so it cannot be a factor.
+		assert.match(
+			compileActivation("x * mish(x)").formula.gradient ?? "",
+			/\\operatorname\{mish\}'\\left\(x\\right\)/,
+		);
+	});
+
 	it("leaves parameterised catalog calls out", () => {
 		assert.equal(compileActivation("softplus(x, 2)").formula.gradient, null);
 		assert.equal(compileActivation("x * elu(x, 0.5)").formula.gradient, null);
@@ -222,6 +240,21 @@ describe("symbolic gradient of expressions", () => {
 			tex("x * sigmoid(x)"),
 			String.raw`\operatorname{sigmoid}\left(x\right)+x\cdot \operatorname{sigmoid}\left(x\right)\cdot \left(1-\operatorname{sigmoid}\left(x\right)\right)`,
 		);
+	});
+
+	it("writes parameters as the value does", () => {
+		for (const name of [
+			"beta",
+			"Gamma",
+			"varepsilon",
+			"Alpha",
+			"alpha_1",
+			"slope",
+		]) {
+			const formula = compileActivation(`${name} * x`, [name]).formula;
+			const symbol = formula.value.split(String.raw`\cdot`)[0]?.trim();
+			assert.equal(formula.gradient, symbol, name);
+		}
 	});
 
 	it("writes only a definition's body", () => {

@@ -1,5 +1,6 @@
 import type { MathNode } from "mathjs";
 import { findCatalogEntry } from "../catalog";
+import type { CatalogEntry } from "../catalog/entry";
 import { BINARY_FUNCTIONS, UNARY_FUNCTIONS, VARIABLE } from "./names";
 
 /**
@@ -43,6 +44,8 @@ export type Term =
 			readonly operator: "and" | "or" | "not";
 			readonly args: readonly Term[];
 	  }
+	/** LaTeX taken as it is: a catalog entry's own gradient formula. */
+	| { readonly kind: "tex"; readonly tex: string }
 	/** Piecewise: the first piece whose condition is true applies. A null condition means "otherwise". */
 	| { readonly kind: "cases"; readonly pieces: readonly Piece[] };
 
@@ -186,6 +189,13 @@ function multiply(left: Term, right: Term): Term {
 			return folded;
 		}
 	}
+	// a times 1/b is a/b.
+	if (right.kind === "quotient" && isNumber(right.numerator, 1)) {
+		return divide(left, right.denominator);
+	}
+	if (left.kind === "quotient" && isNumber(left.numerator, 1)) {
+		return divide(right, left.denominator);
+	}
 	if (right.kind === "number" && left.kind !== "number") {
 		// Coefficients first: 1.5 sigmoid(...) rather than sigmoid(...) 1.5.
 		return multiply(right, left);
@@ -210,13 +220,6 @@ function multiply(left: Term, right: Term): Term {
 	) {
 		return multiply(right.left, multiply(left, right.right));
 	}
-	// a times 1/b is a/b.
-	if (right.kind === "quotient" && isNumber(right.numerator, 1)) {
-		return divide(left, right.denominator);
-	}
-	if (left.kind === "quotient" && isNumber(left.numerator, 1)) {
-		return divide(right, left.denominator);
-	}
 	return { kind: "product", left, right };
 }
 
@@ -236,7 +239,29 @@ function divide(numerator: Term, denominator: Term): Term {
 	if (termKey(numerator) === termKey(denominator)) {
 		return ONE;
 	}
+	const top = splitCoefficient(numerator);
+	const bottom = splitCoefficient(denominator);
+	if (top.coefficient === bottom.coefficient && top.coefficient !== 1) {
+		// 2x / (2 sqrt(u)) is x / sqrt(u).
+		return divide(top.rest, bottom.rest);
+	}
+	const ratio = top.coefficient / bottom.coefficient;
+	if (isNumber(bottom.rest, 1) && Number.isSafeInteger(ratio)) {
+		// 8x / 2 is 4x.
+		return multiply(num(ratio), top.rest);
+	}
 	return { kind: "quotient", numerator, denominator };
+}
+
+/** Splits a leading number off a term: 2x is 2 and x, 3 is 3 and 1, x is 1 and x. */
+function splitCoefficient(term: Term): { coefficient: number; rest: Term } {
+	if (term.kind === "number") {
+		return { coefficient: term.value, rest: ONE };
+	}
+	if (term.kind === "product" && term.left.kind === "number") {
+		return { coefficient: term.left.value, rest: term.right };
+	}
+	return { coefficient: 1, rest: term };
 }
 
 function power(base: Term, exponent: Term): Term {
@@ -281,6 +306,8 @@ export function dependsOnX(term: Term): boolean {
 	switch (term.kind) {
 		case "number":
 			return false;
+		case "tex":
+			return true;
 		case "symbol":
 			return term.name === VARIABLE;
 		case "sum":
@@ -497,11 +524,12 @@ function erfOuter(u: Term): Term {
 }
 
 /**
- * Derivative of a catalog activation called with one argument, when the catalog's own
- * gradient has a short form in callable functions; otherwise f'(u).
+ * Returns the derivative of a catalog activation called with one argument: a short form
+ * in callable functions where there is one, the catalog's own gradient formula when the
+ * argument is x and the entry has no parameters, and f'(u) otherwise.
  */
-function catalogOuter(name: string, u: Term): Term {
-	switch (name) {
+function catalogOuter(entry: CatalogEntry, u: Term): Term {
+	switch (entry.name) {
 		case "sigmoid":
 			return multiply(call("sigmoid", u), subtract(ONE, call("sigmoid", u)));
 		case "relu":
@@ -512,9 +540,19 @@ function catalogOuter(name: string, u: Term): Term {
 			]);
 		case "identity":
 			return ONE;
-		default:
-			return { kind: "call", name, args: [u], prime: true };
 	}
+	const own = entry.formula.gradient;
+	// A formula with a side definition after \quad (mish's sp) cannot be a factor.
+	if (
+		u.kind === "symbol" &&
+		u.name === VARIABLE &&
+		entry.parameters.length === 0 &&
+		own !== null &&
+		!own.includes(String.raw`\quad`)
+	) {
+		return { kind: "tex", tex: own };
+	}
+	return { kind: "call", name: entry.name, args: [u], prime: true };
 }
 
 /** Derivative of a term with respect to x. Throws NoSymbolicForm where there is none. */
@@ -523,6 +561,9 @@ function differentiate(term: Term): Term {
 		return ZERO;
 	}
 	switch (term.kind) {
+		case "tex":
+			// Only derivatives contain raw TeX, and they are not differentiated again.
+			throw new NoSymbolicForm();
 		case "number":
 			return ZERO;
 		case "symbol":
@@ -611,8 +652,9 @@ function differentiateCall(name: string, args: readonly Term[]): Term {
 		return multiply(outer(first), differentiate(first));
 	}
 	const isElementary = name in UNARY_FUNCTIONS || name in BINARY_FUNCTIONS;
-	if (!isElementary && args.length === 1 && findCatalogEntry(name)) {
-		return multiply(catalogOuter(name, first), differentiate(first));
+	const entry = isElementary ? undefined : findCatalogEntry(name);
+	if (entry !== undefined && args.length === 1) {
+		return multiply(catalogOuter(entry, first), differentiate(first));
 	}
 	throw new NoSymbolicForm();
 }

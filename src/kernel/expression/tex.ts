@@ -1,4 +1,5 @@
 import type { MathNode } from "mathjs";
+import { parseExpression } from "./parse";
 import {
 	derivativeTerm,
 	MAX_GRADIENT_TEX,
@@ -61,32 +62,8 @@ const NEGATE = 2;
 const PRODUCT = 3;
 const ATOM = 5;
 
-/** Greek letters that mathjs also writes as TeX commands when they name a symbol. */
-const GREEK = new Set([
-	"alpha",
-	"beta",
-	"gamma",
-	"delta",
-	"epsilon",
-	"zeta",
-	"eta",
-	"theta",
-	"iota",
-	"kappa",
-	"lambda",
-	"mu",
-	"nu",
-	"xi",
-	"pi",
-	"rho",
-	"sigma",
-	"tau",
-	"upsilon",
-	"phi",
-	"chi",
-	"psi",
-	"omega",
-]);
+/** TeX of each symbol name met so far, as mathjs writes it in the value's formula. */
+const SYMBOL_TEX = new Map<string, string>();
 
 const COMPARISON_TEX: Readonly<Record<Comparison, string>> = {
 	"<": "<",
@@ -108,6 +85,8 @@ function precedence(term: Term): number {
 		case "product":
 		case "quotient":
 			return PRODUCT;
+		case "tex":
+			return SUM;
 		case "power":
 			return PRODUCT + 1;
 		default:
@@ -125,8 +104,17 @@ function numberTex(value: number): string {
 		: String.raw`${mantissa ?? ""}\times 10^{${Number(exponent)}}`;
 }
 
+/**
+ * Writes a symbol the way mathjs writes it in the value's formula, so both formulas show
+ * a parameter alike: beta as \beta, Gamma as \Gamma, Alpha as A, alpha_1 as alpha\_1.
+ */
 function symbolTex(name: string): string {
-	return GREEK.has(name) ? `\\${name}` : name.replace(/_/g, "\\_");
+	let tex = SYMBOL_TEX.get(name);
+	if (tex === undefined) {
+		tex = parseExpression(name).toTex().trim();
+		SYMBOL_TEX.set(name, tex);
+	}
+	return tex;
 }
 
 function wrap(term: Term, minimum: number): string {
@@ -158,6 +146,8 @@ export function termTex(term: Term): string {
 			return numberTex(term.value);
 		case "symbol":
 			return symbolTex(term.name);
+		case "tex":
+			return term.tex;
 		case "sum": {
 			const right = wrap(term.right, term.subtract ? PRODUCT : SUM);
 			return `${wrap(term.left, SUM)}${term.subtract ? "-" : "+"}${right}`;
