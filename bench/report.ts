@@ -215,9 +215,20 @@ function markdownTable(rows: readonly string[][]): string[] {
 	return [line(header), line(header.map(() => "---")), ...body.map(line)];
 }
 
+/** Returns a warning line for a --quick run, whose figures are too short to judge. */
+function quickLine(report: BenchReport): string[] {
+	return report.settings.quick === true
+		? [
+				"Quick run: one short round, so these figures are noise and say nothing about the targets; run without --quick to measure.",
+				"",
+			]
+		: [];
+}
+
 /** Formats the report as aligned plain text, for a terminal. */
 export function formatText(report: BenchReport): string {
 	const lines = [
+		...quickLine(report),
 		"Value plus gradient, points per second (kernel / baseline in parentheses):",
 		"",
 		...padColumns(caseRows(report, plainName)),
@@ -236,6 +247,7 @@ export function formatText(report: BenchReport): string {
 /** Formats the report as Markdown tables, for the benchmarks page of the docs. */
 export function formatMarkdown(report: BenchReport): string {
 	const lines = [
+		...quickLine(report),
 		...markdownTable(caseRows(report, codeName)),
 		"",
 		...markdownTable(targetRows(report, codeName)),

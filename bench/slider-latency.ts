@@ -46,6 +46,14 @@ async function bundlePage(): Promise<string> {
 	return script.text;
 }
 
+/**
+ * Rounds to 0.01 ms. Chromium coarsens performance.now() to 0.1 ms or finer, so more
+ * digits would only carry floating-point noise such as 8.400000000372529.
+ */
+function roundMs(milliseconds: number): number {
+	return Math.round(milliseconds * 100) / 100;
+}
+
 /** Slider range of beta that the drags sweep back and forth. */
 const BETA_MIN = 0.5;
 const BETA_MAX = 3.5;
@@ -129,10 +137,10 @@ export async function measureSliderLatency(
 		const screenshot = outputPath("bench-slider-latency.png");
 		await page.screenshot({ path: screenshot, fullPage: true });
 		return {
-			medianMs: median(record.latencies),
-			p95Ms: quantile(record.latencies, 0.95),
-			redrawMedianMs: median(record.redraws),
-			redrawP95Ms: quantile(record.redraws, 0.95),
+			medianMs: roundMs(median(record.latencies)),
+			p95Ms: roundMs(quantile(record.latencies, 0.95)),
+			redrawMedianMs: roundMs(median(record.redraws)),
+			redrawP95Ms: roundMs(quantile(record.redraws, 0.95)),
 			samples: settings.samples,
 			drags: settings.drags,
 			inputs: record.latencies.length,
