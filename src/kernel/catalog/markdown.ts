@@ -45,6 +45,14 @@ function entrySection(entry: CatalogEntry): string[] {
 		}
 		lines.push("");
 	}
+	for (const rule of entry.rules ?? []) {
+		const bound =
+			typeof rule.bound === "number" ? formatNumber(rule.bound) : rule.bound;
+		lines.push(
+			`Requires \`${rule.parameter} ${rule.operator} ${bound}\`; a block that breaks this shows an error, and sliders that cross leave the chart empty with a note.`,
+			"",
+		);
+	}
 	lines.push(
 		"Value:",
 		"",
@@ -90,7 +98,7 @@ export function renderFunctionsDoc(catalog: readonly CatalogEntry[]): string {
 		"",
 		`Besides the functions above, an expression may use numbers, \`x\`, the parameters declared under the block's \`params\`, \`pi\`, \`e\`, \`+ - * / ^\`, implicit multiplication (\`2x\`), comparisons, \`and\`, \`or\`, \`not\`, \`condition ? a : b\`, and the elementary functions ${ELEMENTARY_FUNCTIONS.map((name) => `\`${name}\``).join(", ")}. \`min\` and \`max\` take two or more arguments; \`pow(a, b)\` is \`a ^ b\`.`,
 		"",
-		"Gradients of expressions are exact (forward-mode automatic differentiation). At kinks they follow PyTorch's autograd: `abs'(0) = 0`, `sign' = 0`, a tie in `max` or `min` splits the gradient evenly between the two sides, comparisons have gradient 0, and a conditional takes the gradient of the branch it selects. So `max(0, x) + alpha * min(0, x)` has gradient (1 + alpha) / 2 at 0, while `prelu` has alpha there.",
+		"Gradients of expressions are exact (forward-mode automatic differentiation). At kinks they follow PyTorch's autograd: `abs'(0) = 0`, `sign' = 0`, a tie in `max` or `min` splits the gradient evenly between the two sides, comparisons have gradient 0, and a conditional takes the gradient of the branch it selects. So `max(0, x) + alpha * min(0, x)` has gradient (1 + alpha) / 2 at 0, while `prelu` has alpha there. With more than two arguments, `max` and `min` work pairwise from the left, like nested `torch.maximum` calls, so at a tie of three the split depends on the order: `max(x, 0, -x)` has gradient -1/4 at 0 and `max(-x, x, 0)` has 0. A caption (`caption: true`) writes the same rules into its gradient formula.",
 		"",
 	];
 	return lines.join("\n");
