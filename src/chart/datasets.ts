@@ -56,16 +56,14 @@ export function buildDatasets(
 		samples.series.forEach((series, index) => {
 			const colour = seriesColour(options.theme, index);
 			const axis = axisOf(options.slot, panel);
+			const points = decimate(linePoints(series.sampled, panel));
 			lines.push(
-				lineDataset(
-					series.label,
-					panel,
-					decimate(linePoints(series.sampled, panel)),
-					colour,
-					axis,
-					options,
-				),
+				lineDataset(series.label, panel, points, colour, axis, options),
 			);
+			const isolated = isolatedPoints(points);
+			if (isolated.length > 0) {
+				dots.push(isolatedDataset(isolated, colour, axis, options.lineWidth));
+			}
 			if (options.annotate.includes("kinks")) {
 				const points = kinkDots(series.sampled, panel);
 				if (points.length > 0) {
@@ -119,6 +117,40 @@ function lineDataset(
 		normalized: true,
 		clip: CLIP_MARGIN,
 		order: ORDER_LINE,
+	};
+}
+
+/**
+ * Returns the finite points whose neighbours are both gaps: a line draws nothing there,
+ * so they are drawn as dots, as in 1/x sampled at -1, 0 and 1.
+ */
+export function isolatedPoints(points: readonly ChartPoint[]): ChartPoint[] {
+	const isGap = (point: ChartPoint | undefined): boolean =>
+		point === undefined || !Number.isFinite(point.y);
+	return points.filter(
+		(point, index) =>
+			!isGap(point) && isGap(points[index - 1]) && isGap(points[index + 1]),
+	);
+}
+
+function isolatedDataset(
+	points: ChartPoint[],
+	colour: string,
+	axis: string,
+	lineWidth: number,
+): LineDataset {
+	return {
+		label: "isolated points",
+		data: points,
+		yAxisID: axis,
+		showLine: false,
+		borderColor: colour,
+		backgroundColor: colour,
+		pointRadius: Math.max(lineWidth, 1.5),
+		pointHoverRadius: Math.max(lineWidth, 1.5),
+		parsing: false,
+		clip: CLIP_MARGIN,
+		order: ORDER_KINK,
 	};
 }
 

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { replaceDatasets, type LineDataset } from "../../src/chart/datasets";
+import {
+	isolatedPoints,
+	replaceDatasets,
+	type LineDataset,
+} from "../../src/chart/datasets";
 
 function line(colour: string, ys: number[]): LineDataset {
 	return {
@@ -39,4 +43,24 @@ void test("a different number of datasets gives new dataset objects", () => {
 	const current = [line("#086ddd", [0, 1])];
 	const next = [line("#086ddd", [0, 1]), line("#086ddd", [2, 2])];
 	assert.equal(replaceDatasets(current, next), next);
+});
+
+void test("isolated points between gaps", () => {
+	const points = [
+		{ x: -2, y: NaN },
+		{ x: -1, y: -1 },
+		{ x: 0, y: NaN },
+		{ x: 1, y: 1 },
+		{ x: 2, y: 2 },
+		{ x: 3, y: NaN },
+	];
+	assert.deepEqual(isolatedPoints(points), [{ x: -1, y: -1 }]);
+	assert.deepEqual(isolatedPoints([{ x: 0, y: 5 }]), [{ x: 0, y: 5 }]);
+	assert.deepEqual(
+		isolatedPoints([
+			{ x: 0, y: 1 },
+			{ x: 1, y: 2 },
+		]),
+		[],
+	);
 });

@@ -237,6 +237,18 @@ void test("slider updates real kernel", async () => {
 	await page.close();
 });
 
+void test("isolated samples drawn as dots", async () => {
+	const page = await openChartPage(browser, ENTRY);
+	// At -1, 0 and 1, 1/x is finite only at the two ends, with a gap between them.
+	await mountBlocks(page, ["function: 1/x\nx: [-1, 1]\nsamples: 3"]);
+	for (const panel of [1, 2]) {
+		const selector = `.activation-panel:nth-child(${panel}) canvas`;
+		const blue = await countColour(page, selector, BLUE, 60);
+		assert.ok(blue >= 8, `panel ${panel} has ${blue} blue pixels`);
+	}
+	await page.close();
+});
+
 void test("caption uses host math", async () => {
 	const page = await openChartPage(browser, ENTRY);
 	await mountBlocks(
