@@ -120,6 +120,16 @@ export function maxGradient(sampled: Sampled): Peak | null {
 	return { x, gradient };
 }
 
+/**
+ * Labels the peak of |f'| with what it is on the gradient panel: the maximum of f' when
+ * f' is positive there, and its minimum when f' is negative (-sigmoid has min f'(0) =
+ * -0.25), because the largest |f'| is also the lowest f' in that case.
+ */
+export function peakLabel(peak: Peak): string {
+	const extreme = peak.gradient < 0 ? "min" : "max";
+	return `${extreme} f'(${formatNumber(peak.x)}) = ${formatNumber(peak.gradient)}`;
+}
+
 /** Facts about the chart that the annotations are drawn on. */
 export interface AnnotationTarget {
 	/** The y axis of the gradient panel: "y", or "y1" in an overlay. */
@@ -194,7 +204,7 @@ function peakAnnotations(
 			xValue: peak.x,
 			yValue: peak.gradient,
 			yScaleID: target.gradientAxis,
-			content: `max f'(${formatNumber(peak.x)}) = ${formatNumber(peak.gradient)}`,
+			content: peakLabel(peak),
 			color: theme.text,
 			backgroundColor: withAlpha(target.document, theme.background, 0.8),
 			font: { family: theme.fontFamily, size: theme.fontSize - 1 },

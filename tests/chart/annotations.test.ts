@@ -1,6 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { maxGradient, saturationRegions } from "../../src/chart/annotations";
+import {
+	maxGradient,
+	peakLabel,
+	saturationRegions,
+} from "../../src/chart/annotations";
 import { formatNumber } from "../../src/chart/format";
 import { nearestIndex } from "../../src/chart/samples";
 import type { Sampled } from "../../src/kernel/types";
@@ -30,6 +34,21 @@ const sigmoidGradient = (x: number) => {
 void test("sigmoid peak at zero", () => {
 	const peak = maxGradient(sample(grid(-8, 8, 401), sigmoidGradient));
 	assert.deepEqual(peak, { x: 0, gradient: 0.25 });
+});
+
+void test("sigmoid peak labelled max", () => {
+	const peak = maxGradient(sample(grid(-8, 8, 401), sigmoidGradient));
+	assert.ok(peak !== null);
+	assert.equal(peakLabel(peak), "max f'(0) = 0.25");
+});
+
+void test("negative sigmoid peak labelled min", () => {
+	const peak = maxGradient(
+		sample(grid(-8, 8, 401), (x) => -sigmoidGradient(x)),
+	);
+	assert.deepEqual(peak, { x: 0, gradient: -0.25 });
+	assert.ok(peak !== null);
+	assert.equal(peakLabel(peak), "min f'(0) = -0.25");
 });
 
 void test("plateau has no peak", () => {

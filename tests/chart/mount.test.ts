@@ -107,6 +107,52 @@ void test("relu block draws both panels", async () => {
 	await page.close();
 });
 
+void test("negative sigmoid peak labelled min", async () => {
+	const page = await openChartPage(browser, ENTRY);
+	await mountBlocks(page, ['function: "-sigmoid(x)"']);
+	await nextFrames(page);
+	const label = await page.evaluate(() => {
+		const canvas = document.querySelectorAll(
+			".activation-panel canvas",
+		)[1] as HTMLCanvasElement;
+		const chart = window.chartHarness.Chart.getChart(canvas);
+		const annotations = (
+			chart?.options.plugins as {
+				annotation: { annotations: Record<string, { content?: string }> };
+			}
+		).annotation.annotations;
+		return annotations["peak-label-0"]?.content;
+	});
+	assert.equal(label, "min f'(0) = -0.25");
+	await page.screenshot({
+		path: outputPath("chart-negative-sigmoid-peak.png"),
+		fullPage: true,
+	});
+	await page.close();
+});
+
+void test("log beside kink keeps scale", async () => {
+	const page = await openChartPage(browser, ENTRY);
+	await mountBlocks(page, ['function: "x > 0 ? log(x) : 0"\nx: [-1, 1]']);
+	await nextFrames(page);
+	const valueMin = await page.evaluate(() => {
+		const canvas = document.querySelectorAll(
+			".activation-panel canvas",
+		)[0] as HTMLCanvasElement;
+		return window.chartHarness.Chart.getChart(canvas)?.scales.y?.min;
+	});
+	// log(0.005) = -5.3 at the first grid point right of 0; log(5e-324) would be -744.
+	assert.ok(
+		valueMin !== undefined && valueMin > -20,
+		`value axis starts at ${valueMin}`,
+	);
+	await page.screenshot({
+		path: outputPath("chart-log-beside-kink.png"),
+		fullPage: true,
+	});
+	await page.close();
+});
+
 void test("bad block shows line errors", async () => {
 	const page = await openChartPage(browser, ENTRY);
 	await mountBlocks(page, ["relu", "function: switch\nx: [1, 0]", "sigmoid"]);

@@ -235,3 +235,48 @@ describe("expression kinks", () => {
 		}
 	});
 });
+
+describe("unbounded one-sided limits", () => {
+	it("log beside kink at zero", () => {
+		const [kink] = kinksOf("x > 0 ? log(x) : 0", [-1, 1], 5);
+		assert.equal(kink?.x, 0);
+		assert.equal(kink?.valueLeft, 0);
+		assert.equal(kink?.valueRight, -Infinity);
+		assert.equal(kink?.gradientLeft, 0);
+		assert.equal(kink?.gradientRight, Infinity);
+	});
+
+	it("log beside kink between grid points", () => {
+		const [kink] = kinksOf("x > 0.3 ? log(x - 0.3) : 0", [-1, 1], 4);
+		assertNear(kink?.x ?? NaN, 0.3, 1e-11, "kink x");
+		assert.equal(kink?.valueLeft, 0);
+		assert.equal(kink?.valueRight, -Infinity);
+		assert.equal(kink?.gradientRight, Infinity);
+	});
+
+	it("pole beside kink is unbounded", () => {
+		const [kink] = kinksOf("x < 1 ? 1 / (1 - x) : 0", [0, 2], 5);
+		assert.equal(kink?.x, 1);
+		assert.equal(kink?.valueLeft, Infinity);
+		assert.equal(kink?.valueRight, 0);
+	});
+
+	it("sqrt beside kink stays bounded", () => {
+		const [kink] = kinksOf("x > 0 ? sqrt(x) : -1", [-1, 1], 5);
+		assert.equal(kink?.valueLeft, -1);
+		assertNear(kink?.valueRight ?? NaN, 0, 1e-100, "value right");
+		assert.equal(kink?.gradientRight, Infinity);
+	});
+
+	it("slow power stays bounded", () => {
+		const [kink] = kinksOf("x > 0 ? 2 + x^0.01 : 0", [-1, 1], 5);
+		assert.ok(Number.isFinite(kink?.valueRight));
+		assertNear(kink?.valueRight ?? NaN, 2, 0.01, "value right");
+	});
+
+	it("log plus sqrt is unbounded", () => {
+		const [kink] = kinksOf("x > 1 ? log(x - 1) + sqrt(x - 1) : 0", [0, 2], 5);
+		assert.equal(kink?.x, 1);
+		assert.equal(kink?.valueRight, -Infinity);
+	});
+});
