@@ -1,5 +1,6 @@
 import { isMap, isScalar, type Node } from "yaml";
 import { CATALOG, ELEMENTARY_FUNCTIONS, RESERVED_NAMES } from "../kernel";
+import { OBJECT_KEY_NAMES } from "../kernel/expression/names";
 import type { ParameterDefinition } from "../kernel/types";
 import type { FunctionSpec, ParameterSpec } from "./spec";
 import {
@@ -27,6 +28,8 @@ export interface ParameterEntry {
 	min?: number;
 	max?: number;
 	step?: number;
+	/** Line of each field written in the object form, for errors about that field. */
+	fieldLines?: Partial<Record<ParameterField, number>>;
 }
 
 function example(name: string): string {
@@ -76,6 +79,7 @@ function readFields(
 			continue;
 		}
 		entry[field as ParameterField] = value;
+		entry.fieldLines = { ...entry.fieldLines, [field]: line };
 	}
 	return valid;
 }
@@ -188,6 +192,14 @@ export function checkParameterNames(
 	for (const entry of entries) {
 		if (!reserved.has(entry.name) || catalogParameters.has(entry.name)) {
 			accepted.push(entry);
+			continue;
+		}
+		if (OBJECT_KEY_NAMES.includes(entry.name)) {
+			reader.fail(
+				entry.line,
+				"params",
+				`parameter '${entry.name}' has a name that JavaScript objects reserve; rename it, for example to proto, in params and in the expression`,
+			);
 			continue;
 		}
 		const what = isFunctionName(entry.name)
@@ -343,7 +355,7 @@ function resolveOne(
 	}
 	if (value < min || value > max) {
 		reader.fail(
-			line,
+			entry?.fieldLines?.value ?? line,
 			"params",
 			`parameter '${name}': value ${formatNumber(value)} is outside its range [${formatNumber(min)}, ${formatNumber(max)}]; ` +
 				`write a value from ${formatNumber(min)} to ${formatNumber(max)}, or widen min and max`,
@@ -352,7 +364,7 @@ function resolveOne(
 	}
 	if (!(step > 0) || step > max - min) {
 		reader.fail(
-			line,
+			entry?.fieldLines?.step ?? line,
 			"params",
 			`parameter '${name}': step ${formatNumber(step)} must be above 0 and at most max - min = ${formatNumber(max - min)}; ` +
 				`write for example step: ${formatNumber(stepFor(min, max))}`,

@@ -9,7 +9,12 @@ import { KernelError } from "./errors";
 import { compileTree } from "./expression/compile";
 import { ExpressionEvaluator } from "./expression/interpret";
 import { findExpressionKinks } from "./expression/kinks";
-import { RESERVED_NAMES, VARIABLE } from "./expression/names";
+import {
+	CALLABLE_NAMES,
+	CONSTANTS,
+	RESERVED_NAMES,
+	VARIABLE,
+} from "./expression/names";
 import { checkSourceLength, parseExpression } from "./expression/parse";
 import { expressionTex, gradientTex } from "./expression/tex";
 import { exactProbe, isSmoothSwitch, measureKinks, sortKinks } from "./kinks";
@@ -92,14 +97,35 @@ function splitDefinition(tree: MathNode): {
 			definition.name,
 		);
 	}
+	checkDefinitionName(definition.name);
 	return { label: definition.name, body: definition.expr };
+}
+
+/** Rejects a definition named like the variable, a constant, a function or a keyword. */
+function checkDefinitionName(name: string): void {
+	if (!RESERVED_NAMES.includes(name)) {
+		return;
+	}
+	const meaning =
+		name === VARIABLE
+			? "the variable"
+			: Object.prototype.hasOwnProperty.call(CONSTANTS, name)
+				? "a constant"
+				: CALLABLE_NAMES.includes(name)
+					? "a function"
+					: "a reserved word";
+	throw new KernelError(
+		`definition name '${name}' is already ${meaning}; rename the definition, for example to my_${name}(x) = ..., or write the expression alone`,
+		name,
+	);
 }
 
 function checkDeclaredParameters(declared: readonly string[]): void {
 	for (const name of declared) {
 		if (RESERVED_NAMES.includes(name)) {
+			const replacement = name === "__proto__" ? "proto" : `${name}_1`;
 			throw new KernelError(
-				`parameter '${name}' has a reserved name; choose another name, such as ${name}_1`,
+				`parameter '${name}' has a reserved name; choose another name, such as ${replacement}`,
 				name,
 			);
 		}

@@ -97,6 +97,38 @@ const REJECTIONS: Rejection[] = [
 	{ source: "f(t) = t", message: "exactly one argument named x", symbol: "f" },
 	{ source: "f(x) = g(x) = x", message: "function definition is allowed only" },
 	{
+		source: "sigmoid(x) = x",
+		message:
+			"definition name 'sigmoid' is already a function; rename the definition, for example to my_sigmoid(x) = ..., or write the expression alone",
+		symbol: "sigmoid",
+	},
+	{
+		source: "exp(x) = x",
+		message: "definition name 'exp' is already a function",
+		symbol: "exp",
+	},
+	{
+		source: "e(x) = x",
+		message: "definition name 'e' is already a constant",
+		symbol: "e",
+	},
+	{
+		source: "x(x) = x",
+		message: "definition name 'x' is already the variable",
+		symbol: "x",
+	},
+	{
+		source: "__proto__(x) = x",
+		message: "definition name '__proto__' is already a reserved word",
+		symbol: "__proto__",
+	},
+	{
+		source: "5 in x",
+		message:
+			"'in' cannot name a parameter because it is a keyword of the expression syntax; if it is a parameter, rename it to in_0",
+		symbol: "in",
+	},
+	{
 		source: "alpha * x",
 		message: "declare it under params, for example params: {alpha: 0.25}",
 		symbol: "alpha",
@@ -265,8 +297,13 @@ describe("rejected expressions", () => {
 		assert.equal(compileActivation(ones).kind, "expression");
 	});
 
+	it("renamed definition is accepted", () => {
+		const activation = compileActivation("my_sigmoid(x) = x");
+		assert.equal(activation.label, "my_sigmoid");
+	});
+
 	it("rejects reserved parameter names", () => {
-		for (const name of ["exp", "relu", "x", "pi", "e", "and"]) {
+		for (const name of ["exp", "relu", "x", "pi", "e", "and", "__proto__"]) {
 			assert.throws(
 				() => compileActivation("x", [name]),
 				(error: unknown) =>

@@ -1,6 +1,6 @@
 import type { MathNode } from "mathjs";
 import { KernelError } from "../errors";
-import { MAX_DEPTH, MAX_NODES } from "./parse";
+import { MAX_DEPTH, MAX_NODES, SIZE_FIX } from "./parse";
 
 /** Operator families whose left-associative chains read as one level: a + b - c, a * b / c. */
 const CHAIN_FAMILY: Readonly<Record<string, string>> = {
@@ -34,12 +34,12 @@ export function checkTreeSize(root: MathNode): void {
 		count += 1;
 		if (count > MAX_NODES) {
 			throw new KernelError(
-				`expression is too large: more than ${MAX_NODES} nodes`,
+				`expression is too large: more than ${MAX_NODES} nodes (numbers, names, operators and calls); ${SIZE_FIX}`,
 			);
 		}
 		if (depth > MAX_DEPTH) {
 			throw new KernelError(
-				`expression is nested too deeply: more than ${MAX_DEPTH} levels`,
+				`expression is nested too deeply: more than ${MAX_DEPTH} levels of operators and calls; write fewer of them inside one another, for example call a catalog activation such as sigmoid(x) in place of its nested formula`,
 			);
 		}
 		const family = chainFamily(node);

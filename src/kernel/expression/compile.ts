@@ -13,6 +13,8 @@ import {
 	BINARY_FUNCTIONS,
 	CALLABLE_NAMES,
 	CONSTANTS,
+	OBJECT_KEY_NAMES,
+	RESERVED_NAMES,
 	UNARY_FUNCTIONS,
 	VARIABLE,
 } from "./names";
@@ -102,6 +104,40 @@ const BRANCHING_UNARY = new Set<UnaryOperator>(["abs", "sign", "truth"]);
 
 function has<T>(record: Readonly<Record<string, T>>, name: string): boolean {
 	return Object.prototype.hasOwnProperty.call(record, name);
+}
+
+/**
+ * Builds the error for a number written right before a bracket, as in 2x(x + 1): mathjs
+ * reads x(x + 1) as a call of x, and the fix is an explicit product.
+ */
+function notCallableError(
+	name: string,
+	args: readonly MathNode[],
+): KernelError {
+	const product = `${name} * (${args.map((arg) => arg.toString()).join(", ")})`;
+	return new KernelError(
+		`'${name}' is not a function, but it is followed by a bracket, which reads as a call; ` +
+			`to multiply, write * before the bracket, as in ${product}`,
+		name,
+		product,
+	);
+}
+
+/**
+ * Builds the error for a symbol that no parameter can be named after, such as the
+ * keyword `in`, with a parameter name that is accepted in its place.
+ */
+function reservedSymbolError(name: string): KernelError {
+	const isObjectKey = OBJECT_KEY_NAMES.includes(name);
+	const replacement = isObjectKey ? "proto" : `${name}_0`;
+	const reason = isObjectKey
+		? "JavaScript objects reserve it"
+		: "it is a keyword of the expression syntax";
+	return new KernelError(
+		`unknown symbol '${name}', and '${name}' cannot name a parameter because ${reason}; ` +
+			`if it is a parameter, rename it to ${replacement} in the expression and declare it, for example params: {${replacement}: 1}`,
+		name,
+	);
 }
 
 /** Returns the example value in the hint for an undeclared parameter: a catalog default, else 1. */
@@ -221,6 +257,9 @@ class Compiler {
 				name,
 			);
 		}
+		if (RESERVED_NAMES.includes(name)) {
+			throw reservedSymbolError(name);
+		}
 		const suggestion = suggestName(name, [
 			VARIABLE,
 			...this.declared,
@@ -301,6 +340,13 @@ class Compiler {
 		const entry = findCatalogEntry(name);
 		if (entry !== undefined) {
 			return this.catalogCall(entry, view.args);
+		}
+		if (
+			name === VARIABLE ||
+			has(CONSTANTS, name) ||
+			this.declared.includes(name)
+		) {
+			throw notCallableError(name, view.args);
 		}
 		const suggestion = suggestName(name, CALLABLE_NAMES);
 		if (suggestion !== null) {

@@ -57,9 +57,15 @@ const KEYWORDS = [
 ];
 
 /**
+ * Names that a plain JavaScript object cannot store as an own key: assigning to
+ * `values.__proto__` replaces the object's prototype, so the value would be lost.
+ */
+export const OBJECT_KEY_NAMES: readonly string[] = ["__proto__"];
+
+/**
  * Every name with a meaning inside an expression: the variable, the constants, the
- * elementary functions, the catalog activations and the syntax's keywords. A parameter
- * cannot take one of these names.
+ * elementary functions, the catalog activations and the syntax's keywords, and the
+ * names that objects cannot store. A parameter cannot take one of these names.
  */
 export const RESERVED_NAMES: readonly string[] = [
 	VARIABLE,
@@ -69,6 +75,7 @@ export const RESERVED_NAMES: readonly string[] = [
 		(name) => !(name in UNARY_FUNCTIONS),
 	),
 	...KEYWORDS,
+	...OBJECT_KEY_NAMES,
 ];
 
 /** Every function name an expression may call, elementary first. */

@@ -22,6 +22,7 @@ import {
 	type MathNode,
 } from "mathjs";
 import { KernelError } from "../errors";
+import { CONSTANTS, VARIABLE } from "./names";
 
 /** The longest expression text accepted, far above what 2,000 nodes need in practice. */
 export const MAX_SOURCE_LENGTH = 20_000;
@@ -79,6 +80,14 @@ export const MAX_DEPTH = 100;
 const OPENING = new Set(["(", "[", "{"]);
 const CLOSING = new Set([")", "]", "}"]);
 
+/** How to bring an expression that nests too deeply under MAX_DEPTH. */
+export const NESTING_FIX =
+	"remove brackets that group a single term, such as ((x)), and call a catalog activation such as sigmoid(x) in place of its nested formula";
+
+/** How to bring an expression with too many nodes under MAX_NODES. */
+export const SIZE_FIX =
+	"shorten it, for example write 3 * x in place of x + x + x, or call a catalog activation such as gelu(x) in place of its formula";
+
 /** Number literals, whose exponent signs are not operators: 1e-5, 2.5E+3. */
 const NUMBER_LITERAL = /\d*\.?\d+(?:[eE][-+]?\d+)?/g;
 
@@ -99,7 +108,7 @@ function checkNesting(source: string): void {
 			depth += 1;
 			if (depth > MAX_DEPTH) {
 				throw new KernelError(
-					`expression is nested too deeply: more than ${MAX_DEPTH} levels of brackets`,
+					`expression is nested too deeply: more than ${MAX_DEPTH} levels of brackets; ${NESTING_FIX}`,
 				);
 			}
 		} else if (CLOSING.has(character)) {
@@ -110,7 +119,8 @@ function checkNesting(source: string): void {
 		source.replace(NUMBER_LITERAL, "0").match(CHAINING_OPERATOR)?.length ?? 0;
 	if (operators > MAX_NODES) {
 		throw new KernelError(
-			`expression is too large: ${operators} operators, at most ${MAX_NODES} nodes in all`,
+			`expression is too large: it has ${operators} of the operators + - ^ ? ! and not, ` +
+				`and an expression may have at most ${MAX_NODES} nodes (numbers, names, operators and calls) in all; ${SIZE_FIX}`,
 		);
 	}
 }
@@ -221,15 +231,138 @@ export function parseExpression(source: string): MathNode {
 	}
 	checkNesting(source);
 	checkLookAlikes(source);
+	checkOneLine(source);
+	let tree: MathNode;
 	try {
-		return math.parse(source);
+		tree = math.parse(source);
 	} catch (error) {
 		if (error instanceof RangeError) {
-			throw new KernelError("expression is nested too deeply to parse");
+			throw new KernelError(
+				`expression is nested too deeply to parse; ${NESTING_FIX}`,
+			);
 		}
-		const reason = error instanceof Error ? error.message : String(error);
-		throw new KernelError(`invalid expression: ${lowerFirst(reason)}`);
+		throw syntaxError(source, error);
 	}
+	checkProductsBeforeBrackets(source, tree);
+	return tree;
+}
+
+/** A name followed by an opening bracket, as in a call: `sigmoid(`, `x (`. */
+const NAME_BEFORE_BRACKET = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/g;
+
+/**
+ * Rejects a call of the variable or a constant, such as x(x + 1) in 2x(x + 1): mathjs
+ * reads a name right before a bracket as a call, where the writer meant a product.
+ * Suggests the whole text with `*` inserted before each such bracket.
+ */
+function checkProductsBeforeBrackets(source: string, tree: MathNode): void {
+	const called = tree
+		.filter((node) => node.type === "FunctionNode")
+		.map((node) => (node as unknown as { fn: { name?: unknown } }).fn.name)
+		.find(
+			(name): name is string =>
+				name === VARIABLE ||
+				(typeof name === "string" &&
+					Object.prototype.hasOwnProperty.call(CONSTANTS, name)),
+		);
+	if (called === undefined) {
+		return;
+	}
+	// Each match is a whole name, because a name cannot start in the middle of another.
+	const product = source
+		.replace(NAME_BEFORE_BRACKET, (match: string, name: string) =>
+			name === called ? `${name} * (` : match,
+		)
+		.trim();
+	throw new KernelError(
+		`'${called}' is not a function, but it is followed by a bracket, which reads as a call; ` +
+			`to multiply, write * before the bracket, as in ${product}`,
+		called,
+		product,
+	);
+}
+
+/**
+ * Rejects an expression written over several lines, as a YAML `|` block gives it,
+ * because mathjs reads each line as a separate statement. Suggests the lines joined
+ * into one, in double quotes.
+ */
+function checkOneLine(source: string): void {
+	const lines = source.trim().split(/\s*\n\s*/);
+	if (lines.length < 2) {
+		return;
+	}
+	const joined = lines.join(" ");
+	throw new KernelError(
+		`expression spans ${lines.length} lines, but it must be on one line; ` +
+			`write it on one line in double quotes, as in function: ${JSON.stringify(joined)}`,
+	);
+}
+
+/** The position mathjs reports in a syntax error, "(char 4)", 1-based. */
+const ERROR_POSITION = /\s*\(char (\d+)\)$/;
+
+/**
+ * Builds the error for text that mathjs cannot parse: its reason, the character where
+ * parsing stopped, and one small edit there that makes the text parse, if any. The
+ * edits tried are removing that character (a doubled operator, a stray bracket) and,
+ * when parsing stopped at the end, adding a missing ")", value or ": 0".
+ */
+function syntaxError(source: string, error: unknown): KernelError {
+	const message = error instanceof Error ? error.message : String(error);
+	const match = ERROR_POSITION.exec(message);
+	const reason = lowerFirst(message.replace(ERROR_POSITION, ""));
+	if (match === null) {
+		return new KernelError(`invalid expression '${source}': ${reason}`);
+	}
+
+	const position = Number(match[1]);
+	const character = source.charAt(position - 1);
+	if (character === "") {
+		const completed = firstParsing([
+			`${source})`,
+			`${source} 0`,
+			`${source} : 0`,
+		]);
+		const fix =
+			completed === null
+				? "write what is missing at the end"
+				: `complete it, for example '${completed}'`;
+		return new KernelError(
+			`invalid expression '${source}': ${reason} after its last character; ${fix}`,
+			null,
+			completed,
+		);
+	}
+
+	const repaired = firstParsing([
+		source.slice(0, position - 1) + source.slice(position),
+	]);
+	const fix =
+		repaired === null
+			? "check the operators and brackets there; a valid expression reads like x > 0 ? x : 0.1 * x"
+			: `did you mean '${repaired}'?`;
+	return new KernelError(
+		`invalid expression '${source}': ${reason} at character ${position} ('${character}'); ${fix}`,
+		null,
+		repaired,
+	);
+}
+
+/**
+ * Returns the first candidate edit of an expression that mathjs parses, with its runs
+ * of white space shortened to one space, or null when none parses.
+ */
+function firstParsing(candidates: readonly string[]): string | null {
+	for (const candidate of candidates) {
+		try {
+			math.parse(candidate);
+			return candidate.replace(/\s+/g, " ").trim();
+		} catch {
+			// This edit does not parse either; the next one may.
+		}
+	}
+	return null;
 }
 
 function lowerFirst(text: string): string {
