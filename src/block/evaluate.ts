@@ -82,11 +82,13 @@ function evaluateAt(
 	const value = new Float64Array(1);
 	const gradient = new Float64Array(1);
 	fn.activation.evaluate(Float64Array.of(x), parameters, value, gradient);
+	const at = value[0] ?? NaN;
 	return {
 		label: fn.activation.label,
 		x,
-		value: value[0] ?? NaN,
-		gradient: gradient[0] ?? NaN,
+		value: at,
+		// As on the chart's line: no gradient where the function has no finite value.
+		gradient: Number.isFinite(at) ? (gradient[0] ?? NaN) : NaN,
 	};
 }
 

@@ -35,6 +35,15 @@ describe("evaluateSpec", () => {
 		assert.deepEqual(samples.notes, []);
 	});
 
+	it("at point without value has no gradient", () => {
+		const samples = evaluateSpec(parseValid("function: log(x)\nat: [-1, 1]"));
+		const [outside, inside] = samples.marks;
+		assert.ok(Number.isNaN(outside?.value), String(outside?.value));
+		assert.ok(Number.isNaN(outside?.gradient), String(outside?.gradient));
+		assert.equal(inside?.value, 0);
+		assert.equal(inside?.gradient, 1);
+	});
+
 	it("block value overrides default", () => {
 		const samples = evaluateSpec(
 			parseValid(
