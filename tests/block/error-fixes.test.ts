@@ -1,25 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseBlock } from "../../src/block/parse";
-import { formatBlockError, type BlockError } from "../../src/block/spec";
+import { formatBlockError } from "../../src/block/spec";
 import { MAX_DEPTH } from "../../src/kernel/index";
-
-function parseErrors(body: string): BlockError[] {
-	const result = parseBlock(body);
-	if (result.ok) {
-		assert.fail(`expected errors for ${JSON.stringify(body)}`);
-	}
-	return result.errors;
-}
-
-function assertValid(body: string): void {
-	const result = parseBlock(body);
-	if (!result.ok) {
-		assert.fail(
-			`expected a valid block, got:\n${result.errors.map(formatBlockError).join("\n")}`,
-		);
-	}
-}
+import { parseErrors, parseValid } from "./parse-helpers";
 
 /** Returns the single error of a block, checking its line and key. */
 function onlyError(body: string, line: number, key: string): string {
@@ -44,25 +27,25 @@ describe("syntax error fixes", () => {
 			message,
 			"invalid expression 'x +* 2': value expected at character 4 ('*'); did you mean 'x + 2'?",
 		);
-		assertValid(`function: "${quotedSuggestion(message)}"`);
+		parseValid(`function: "${quotedSuggestion(message)}"`);
 	});
 
 	it("missing bracket is completed", () => {
 		const message = onlyError('function: "(x + 1"', 1, "function");
 		assert.match(message, /complete it, for example '\(x \+ 1\)'$/);
-		assertValid(`function: "${quotedSuggestion(message)}"`);
+		parseValid(`function: "${quotedSuggestion(message)}"`);
 	});
 
 	it("unfinished conditional is completed", () => {
 		const message = onlyError('function: "x > 0 ? x"', 1, "function");
 		assert.match(message, /after its last character/);
-		assertValid(`function: "${quotedSuggestion(message)}"`);
+		parseValid(`function: "${quotedSuggestion(message)}"`);
 	});
 
 	it("stray closing bracket removed", () => {
 		const message = onlyError('function: "x + 1)"', 1, "function");
 		assert.match(message, /at character 6 \('\)'\)/);
-		assertValid(`function: "${quotedSuggestion(message)}"`);
+		parseValid(`function: "${quotedSuggestion(message)}"`);
 	});
 });
 
@@ -73,7 +56,7 @@ describe("product before bracket", () => {
 			message,
 			"'x' is not a function, but it is followed by a bracket, which reads as a call; to multiply, write * before the bracket, as in 2x * (x+1)",
 		);
-		assertValid('function: "2x * (x+1)"');
+		parseValid('function: "2x * (x+1)"');
 	});
 
 	it("only the call is rewritten", () => {
@@ -92,7 +75,7 @@ describe("product before bracket", () => {
 			"function",
 		);
 		assert.match(message, /as in alpha \* \(x \+ 1\)$/);
-		assertValid('function: "alpha * (x + 1)"\nparams: {alpha: 2}');
+		parseValid('function: "alpha * (x + 1)"\nparams: {alpha: 2}');
 	});
 });
 
@@ -107,7 +90,7 @@ describe("multi-line expression", () => {
 			message,
 			'expression spans 2 lines, but it must be on one line; write it on one line in double quotes, as in function: "x > 0 ? x : 0"',
 		);
-		assertValid('title: split\nfunction: "x > 0 ? x : 0"');
+		parseValid('title: split\nfunction: "x > 0 ? x : 0"');
 	});
 
 	it("statements on two lines rejected", () => {
@@ -147,7 +130,7 @@ describe("size limit messages", () => {
 			"function",
 		);
 		assert.match(message, /more than 100 levels of brackets; remove brackets/);
-		assertValid('function: "x"');
+		parseValid('function: "x"');
 	});
 
 	it("deep powers with fix", () => {
@@ -168,7 +151,7 @@ describe("nested params field lines", () => {
 			"params",
 		);
 		assert.match(message, /step 0 must be above 0/);
-		assertValid(
+		parseValid(
 			'function: "a * x"\nparams:\n  a:\n    value: 1\n    step: 0.02\n',
 		);
 	});

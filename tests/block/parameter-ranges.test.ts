@@ -7,21 +7,9 @@ import {
 	type BlockError,
 	type ParameterSpec,
 } from "../../src/block/spec";
+import { onlyError } from "./parse-helpers";
 
 const SUGGESTION = /; write for example (\w+: \{[^}]*\})$/;
-
-function onlyError(body: string): BlockError {
-	const result = parseBlock(body);
-	if (result.ok) {
-		assert.fail(`expected an error for ${JSON.stringify(body)}`);
-	}
-	assert.equal(
-		result.errors.length,
-		1,
-		result.errors.map(formatBlockError).join("\n"),
-	);
-	return result.errors[0] as BlockError;
-}
 
 /** Builds a block with a slider range of `a`, on line 3 so that the error names that line. */
 function blockWith(range: string, fn = "a * x"): string {

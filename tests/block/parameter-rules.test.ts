@@ -1,35 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { evaluateSpec } from "../../src/block/evaluate";
-import { parseBlock } from "../../src/block/parse";
-import {
-	formatBlockError,
-	type ActivationSpec,
-	type BlockError,
-} from "../../src/block/spec";
-
-function parseValid(body: string): ActivationSpec {
-	const result = parseBlock(body);
-	if (!result.ok) {
-		assert.fail(
-			`expected a valid block, got:\n${result.errors.map(formatBlockError).join("\n")}`,
-		);
-	}
-	return result.spec;
-}
-
-function onlyError(body: string): BlockError {
-	const result = parseBlock(body);
-	if (result.ok) {
-		assert.fail(`expected an error for ${JSON.stringify(body)}`);
-	}
-	assert.equal(
-		result.errors.length,
-		1,
-		result.errors.map(formatBlockError).join("\n"),
-	);
-	return result.errors[0] as BlockError;
-}
+import { formatBlockError } from "../../src/block/spec";
+import { onlyError, parseValid } from "./parse-helpers";
 
 /** Returns the `params` entry that a message suggests after "write for example". */
 function suggestedEntry(message: string): string {

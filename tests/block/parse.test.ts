@@ -5,27 +5,9 @@ import { parseBlock } from "../../src/block/parse";
 import {
 	DEFAULT_BLOCK_DEFAULTS,
 	formatBlockError,
-	type ActivationSpec,
 	type BlockError,
 } from "../../src/block/spec";
-
-function parseValid(body: string): ActivationSpec {
-	const result = parseBlock(body);
-	if (!result.ok) {
-		assert.fail(
-			`expected a valid block, got:\n${result.errors.map(formatBlockError).join("\n")}`,
-		);
-	}
-	return result.spec;
-}
-
-function parseErrors(body: string): BlockError[] {
-	const result = parseBlock(body);
-	if (result.ok) {
-		assert.fail(`expected errors for ${JSON.stringify(body)}`);
-	}
-	return result.errors;
-}
+import { parseErrors, parseValid } from "./parse-helpers";
 
 describe("parseBlock documented examples", () => {
 	it("relu shorthand", () => {

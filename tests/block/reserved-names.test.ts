@@ -1,30 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { evaluateSpec } from "../../src/block/evaluate";
-import { parseBlock } from "../../src/block/parse";
-import {
-	formatBlockError,
-	type ActivationSpec,
-	type BlockError,
-} from "../../src/block/spec";
-
-function parseValid(body: string): ActivationSpec {
-	const result = parseBlock(body);
-	if (!result.ok) {
-		assert.fail(
-			`expected a valid block, got:\n${result.errors.map(formatBlockError).join("\n")}`,
-		);
-	}
-	return result.spec;
-}
-
-function parseErrors(body: string): BlockError[] {
-	const result = parseBlock(body);
-	if (result.ok) {
-		assert.fail(`expected errors for ${JSON.stringify(body)}`);
-	}
-	return result.errors;
-}
+import { formatBlockError } from "../../src/block/spec";
+import { parseErrors, parseValid } from "./parse-helpers";
 
 /** Returns the slope of a sampled straight line through its first two points. */
 function slopeOf(body: string): number {
