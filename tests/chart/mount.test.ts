@@ -295,6 +295,55 @@ void test("isolated samples drawn as dots", async () => {
 	await page.close();
 });
 
+void test("animated zoom out leaves clean points", async () => {
+	const page = await openChartPage(browser, ENTRY);
+	// The default settings animate, as the zoom plugin's own update does. Drawn on
+	// sight, as in a note, the first drawing leaves tweening points behind.
+	await mountBlocks(page, ["function: sigmoid\nat: [0]"], { eager: false });
+	await page.waitForTimeout(600);
+	const canvas = page.locator(".activation-panel:nth-child(1) canvas");
+	const box = await canvas.boundingBox();
+	assert.ok(box !== null);
+	// Two bursts of Ctrl+wheel, the pointer leaving the chart after each.
+	for (const steps of [6, 1]) {
+		await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+		await page.keyboard.down("Control");
+		for (let step = 0; step < steps; step++) {
+			await page.mouse.wheel(0, 100);
+			await page.waitForTimeout(150);
+		}
+		await page.keyboard.up("Control");
+		await page.mouse.move(5, 5);
+		await page.waitForTimeout(1000);
+	}
+	const offsets = await page.evaluate(() => {
+		const element = document.querySelector(".activation-panel canvas");
+		const chart = window.chartHarness.Chart.getChart(
+			element as HTMLCanvasElement,
+		);
+		const meta = chart?.getDatasetMeta(0);
+		const scale = chart?.scales.x;
+		if (meta === undefined || scale === undefined) {
+			throw new Error("no chart on the value panel");
+		}
+		const data = chart?.data.datasets[0]?.data as { x: number; y: number }[];
+		return {
+			min: scale.min,
+			max: scale.max,
+			worst: Math.max(
+				...meta.data.map((point, index) =>
+					Math.abs(point.x - scale.getPixelForValue(data[index]?.x ?? NaN)),
+				),
+			),
+		};
+	});
+	assert.ok(offsets.max - offsets.min > 16, JSON.stringify(offsets));
+	// Each point sits where its own x puts it: no point is left mid-tween.
+	assert.ok(offsets.worst < 0.5, JSON.stringify(offsets));
+	await page.screenshot({ path: outputPath("chart-zoom-out.png") });
+	await page.close();
+});
+
 void test("caption uses host math", async () => {
 	const page = await openChartPage(browser, ENTRY);
 	await mountBlocks(
