@@ -226,6 +226,22 @@ describe("symbolic gradient of expressions", () => {
 		assert.equal(compileActivation(long).formula.gradient, null);
 	});
 
+	it("gives up on growing max chains", () => {
+		const pieces = Array.from({ length: 20 }, (_, i) => `${i} * x - ${i * i}`);
+		let nested = "0";
+		for (let level = 0; level < 22; level++) {
+			nested = `max(x, ${nested})`;
+		}
+		for (const source of [`max(${pieces.join(", ")})`, nested]) {
+			const start = performance.now();
+			const gradient = compileActivation(source).formula.gradient;
+			const elapsed = performance.now() - start;
+			assert.equal(gradient, null, source);
+			// A safety bound only: each max level used to triple the work.
+			assert.ok(elapsed < 2000, `${source} took ${elapsed} ms`);
+		}
+	});
+
 	it("writes common forms readably", () => {
 		const tex = (source: string, declared: string[] = []) =>
 			compileActivation(source, declared).formula.gradient;

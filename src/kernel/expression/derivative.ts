@@ -59,8 +59,15 @@ export interface Piece {
 /** Expressions larger than this get no symbolic gradient: its formula would not be read. */
 const MAX_TERMS = 300;
 
+/**
+ * Derivatives larger than this, counted in written terms, are abandoned as soon as they
+ * pass it. Each term writes at least one character, so such a formula would pass
+ * MAX_GRADIENT_TEX anyway, and nested max or min would otherwise grow threefold a level.
+ */
+const MAX_DERIVATIVE_TERMS = 800;
+
 /** A gradient formula longer than this is left to the caption's sentence instead. */
-export const MAX_GRADIENT_TEX = 1500;
+export const MAX_GRADIENT_TEX = 800;
 
 const COMPARISONS: Readonly<Record<string, Comparison>> = {
 	smaller: "<",
@@ -555,8 +562,66 @@ function catalogOuter(entry: CatalogEntry, u: Term): Term {
 	return { kind: "call", name: entry.name, args: [u], prime: true };
 }
 
-/** Derivative of a term with respect to x. Throws NoSymbolicForm where there is none. */
+/** Term counts already measured; terms are shared, so each is counted once. */
+const SIZES = new WeakMap<Term, number>();
+
+/** Returns how many terms a term writes, counting a shared term each time it appears. */
+function sizeOf(term: Term): number {
+	const known = SIZES.get(term);
+	if (known !== undefined) {
+		return known;
+	}
+	let size = 1;
+	switch (term.kind) {
+		case "sum":
+		case "product":
+		case "compare":
+			size += sizeOf(term.left) + sizeOf(term.right);
+			break;
+		case "quotient":
+			size += sizeOf(term.numerator) + sizeOf(term.denominator);
+			break;
+		case "power":
+			size += sizeOf(term.base) + sizeOf(term.exponent);
+			break;
+		case "negate":
+			size += sizeOf(term.argument);
+			break;
+		case "call":
+		case "logic":
+			for (const arg of term.args) {
+				size += sizeOf(arg);
+			}
+			break;
+		case "cases":
+			for (const piece of term.pieces) {
+				size +=
+					sizeOf(piece.value) + (piece.when === null ? 0 : sizeOf(piece.when));
+			}
+			break;
+		case "tex":
+			size += Math.ceil(term.tex.length / 8);
+			break;
+		default:
+			break;
+	}
+	SIZES.set(term, size);
+	return size;
+}
+
+/**
+ * Returns the derivative of a term with respect to x. Throws NoSymbolicForm where there
+ * is none, or as soon as it grows past MAX_DERIVATIVE_TERMS.
+ */
 function differentiate(term: Term): Term {
+	const derivative = differentiateTerm(term);
+	if (sizeOf(derivative) > MAX_DERIVATIVE_TERMS) {
+		throw new NoSymbolicForm();
+	}
+	return derivative;
+}
+
+function differentiateTerm(term: Term): Term {
 	if (!dependsOnX(term)) {
 		return ZERO;
 	}
