@@ -196,10 +196,19 @@ export function termTex(term: Term): string {
  * form here or its formula would run longer than a caption can show.
  */
 export function gradientTex(body: MathNode): string | null {
-	const derivative = derivativeTerm(body);
-	if (derivative === null) {
-		return null;
+	try {
+		const derivative = derivativeTerm(body);
+		if (derivative === null) {
+			return null;
+		}
+		const tex = termTex(derivative);
+		return tex.length <= MAX_GRADIENT_TEX ? tex : null;
+	} catch (error) {
+		// A formula past the engine's stack or string limits has no caption either; the
+		// caption then shows its sentence instead of the block failing.
+		if (error instanceof RangeError) {
+			return null;
+		}
+		throw error;
 	}
-	const tex = termTex(derivative);
-	return tex.length <= MAX_GRADIENT_TEX ? tex : null;
 }
