@@ -26,7 +26,42 @@ const LOOK_ALIKES: [string, string, string][] = [
 	["x \u00F7 2", "U+00F7 DIVISION SIGN", "/"],
 	["x \u2264 0 ? 0 : x", "U+2264 LESS-THAN OR EQUAL TO", "<="],
 	["x\u00B2", "U+00B2 SUPERSCRIPT TWO", "^2"],
+	["max(0\uFF0C x)", "U+FF0C FULLWIDTH COMMA", ","],
+	["sin\uFF08x)", "U+FF08 FULLWIDTH LEFT PARENTHESIS", "("],
+	["\u0445 + 1", "U+0445 CYRILLIC SMALL LETTER HA", "x"],
 ];
+
+/** Expressions with a character that is not a look-alike, and the text to type instead. */
+const FOREIGN: [string, string, string][] = [
+	["\u03B1 * x", "U+03B1 GREEK SMALL LETTER", "alpha"],
+	["\u03C0 * x", "U+03C0 GREEK SMALL LETTER", "pi"],
+	["\u221Ax", "U+221A SQUARE ROOT", "sqrt(...)"],
+];
+
+describe("expression characters from other scripts", () => {
+	for (const [source, described, ascii] of FOREIGN) {
+		it(`rejects ${described} in ${source}`, () => {
+			const message = rejection(source).message;
+			const character = [...source].find((c) => c.charCodeAt(0) > 0x7f);
+			assert.ok(message.includes(`(${described})`), message);
+			assert.ok(message.includes("a character that the parser does not read"));
+			assert.ok(
+				message.endsWith(`type '${ascii}' in place of '${character}'`),
+				message,
+			);
+		});
+	}
+
+	it("asks to remove curly quotes", () => {
+		const message = rejection("\u201Cx\u201D").message;
+		assert.ok(message.endsWith("remove '\u201C' and remove '\u201D'"), message);
+	});
+
+	it("accepts the suggested ASCII", () => {
+		const accepted = compileActivation("alpha * x + sqrt(x)", ["alpha"]);
+		assert.equal(accepted.kind, "expression");
+	});
+});
 
 describe("expression look-alike characters", () => {
 	for (const [source, described, ascii] of LOOK_ALIKES) {
@@ -65,7 +100,7 @@ describe("expression look-alike characters", () => {
 			error.message,
 			"expression contains '\u00B7' (U+00B7 MIDDLE DOT) at character 3 and '\u2212' " +
 				"(U+2212 MINUS SIGN) at character 16, typographic look-alikes that the " +
-				"parser does not read; type '*' in place of '\u00B7' and '-' in place of '\u2212'",
+				"parser does not read; type '*' in place of '\u00B7' and type '-' in place of '\u2212'",
 		);
 	});
 

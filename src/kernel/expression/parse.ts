@@ -157,7 +157,59 @@ const LOOK_ALIKES: ReadonlyMap<string, { name: string; ascii: string }> =
 		["\u2260", { name: "NOT EQUAL TO", ascii: "!=" }],
 		["\u00B2", { name: "SUPERSCRIPT TWO", ascii: "^2" }],
 		["\u00B3", { name: "SUPERSCRIPT THREE", ascii: "^3" }],
+		["\uFF0C", { name: "FULLWIDTH COMMA", ascii: "," }],
+		["\uFF08", { name: "FULLWIDTH LEFT PARENTHESIS", ascii: "(" }],
+		["\uFF09", { name: "FULLWIDTH RIGHT PARENTHESIS", ascii: ")" }],
+		["\u0445", { name: "CYRILLIC SMALL LETTER HA", ascii: "x" }],
 	]);
+
+/**
+ * Characters that are not look-alikes but that a formula copied from a page often holds,
+ * with what to type instead: Greek letters by name, the radical sign, curly quotes.
+ */
+const FOREIGN_SYMBOLS: ReadonlyMap<string, { name: string; ascii: string }> =
+	new Map([
+		...(
+			[
+				["\u03B1", "alpha"],
+				["\u03B2", "beta"],
+				["\u03B3", "gamma"],
+				["\u03B4", "delta"],
+				["\u03B5", "epsilon"],
+				["\u03B6", "zeta"],
+				["\u03B7", "eta"],
+				["\u03B8", "theta"],
+				["\u03BA", "kappa"],
+				["\u03BB", "lambda"],
+				["\u03BC", "mu"],
+				["\u03BD", "nu"],
+				["\u03BE", "xi"],
+				["\u03C0", "pi"],
+				["\u03C1", "rho"],
+				["\u03C3", "sigma"],
+				["\u03C4", "tau"],
+				["\u03C6", "phi"],
+				["\u03C7", "chi"],
+				["\u03C8", "psi"],
+				["\u03C9", "omega"],
+			] as const
+		).map(
+			([letter, word]) =>
+				[letter, { name: "GREEK SMALL LETTER", ascii: word }] as const,
+		),
+		["\u221A", { name: "SQUARE ROOT", ascii: "sqrt(...)" }],
+		["\u201C", { name: "LEFT DOUBLE QUOTATION MARK", ascii: "" }],
+		["\u201D", { name: "RIGHT DOUBLE QUOTATION MARK", ascii: "" }],
+		["\u2018", { name: "LEFT SINGLE QUOTATION MARK", ascii: "" }],
+		["\u2019", { name: "RIGHT SINGLE QUOTATION MARK", ascii: "" }],
+	]);
+
+/** Returns what to type in place of a character the parser does not read, or undefined. */
+function replacementOf(
+	character: string,
+): { name: string; ascii: string } | undefined {
+	return LOOK_ALIKES.get(character) ?? FOREIGN_SYMBOLS.get(character);
+}
 
 /** Formats a character's code point as users look it up: U+2212. */
 function codePoint(character: string): string {
@@ -175,7 +227,7 @@ function checkLookAlikes(source: string): void {
 	let position = 0;
 	for (const character of source) {
 		position += 1;
-		if (LOOK_ALIKES.has(character) && !found.has(character)) {
+		if (replacementOf(character) !== undefined && !found.has(character)) {
 			found.set(character, position);
 		}
 	}
@@ -186,25 +238,39 @@ function checkLookAlikes(source: string): void {
 	const listed: string[] = [];
 	const fixes: string[] = [];
 	for (const [character, at] of found) {
-		const lookAlike = LOOK_ALIKES.get(character);
-		if (lookAlike === undefined) {
+		const replacement = replacementOf(character);
+		if (replacement === undefined) {
 			continue;
 		}
 		listed.push(
-			`'${character}' (${codePoint(character)} ${lookAlike.name}) at character ${at}`,
+			`'${character}' (${codePoint(character)} ${replacement.name}) at character ${at}`,
 		);
-		fixes.push(`'${lookAlike.ascii}' in place of '${character}'`);
+		fixes.push(
+			replacement.ascii === ""
+				? `remove '${character}'`
+				: `type '${replacement.ascii}' in place of '${character}'`,
+		);
 	}
 	const [first] = found.keys();
-	const description =
-		found.size === 1
-			? "a typographic look-alike that the parser does not read"
-			: "typographic look-alikes that the parser does not read";
+	const lookAlikesOnly = [...found.keys()].every((character) =>
+		LOOK_ALIKES.has(character),
+	);
+	let description: string;
+	if (lookAlikesOnly) {
+		description =
+			found.size === 1
+				? "a typographic look-alike that the parser does not read"
+				: "typographic look-alikes that the parser does not read";
+	} else {
+		description =
+			found.size === 1
+				? "a character that the parser does not read"
+				: "characters that the parser does not read";
+	}
 	throw new KernelError(
-		`expression contains ${joinWords(listed)}, ${description}; ` +
-			`type ${joinWords(fixes)}`,
+		`expression contains ${joinWords(listed)}, ${description}; ${joinWords(fixes)}`,
 		first ?? null,
-		first === undefined ? null : (LOOK_ALIKES.get(first)?.ascii ?? null),
+		first === undefined ? null : (replacementOf(first)?.ascii ?? null),
 	);
 }
 
