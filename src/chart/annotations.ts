@@ -139,6 +139,14 @@ export interface AnnotationTarget {
 	document: Document;
 }
 
+/** Returns true when a one-sided gradient limit at one of the kinks is infinite. */
+export function hasUnboundedGradient(sampled: Sampled): boolean {
+	const infinite = (value: number) => value === Infinity || value === -Infinity;
+	return sampled.kinks.some(
+		(kink) => infinite(kink.gradientLeft) || infinite(kink.gradientRight),
+	);
+}
+
 /**
  * Builds the chartjs-plugin-annotation options for a chart that shows the gradient:
  * shaded saturation ranges and a labelled dot at each series' gradient peak.
@@ -152,6 +160,11 @@ export function gradientAnnotations(
 	const annotations: Record<string, AnnotationOptions> = {};
 	series.forEach((entry, index) => {
 		const colour = seriesColour(theme, index);
+		// Both annotations are measured against the largest |f'|, which does not exist
+		// when f' runs off to infinity at a kink, as for x > 0 ? log(x) : 0.
+		if (hasUnboundedGradient(entry.sampled)) {
+			return;
+		}
 		if (annotate.includes("saturation")) {
 			saturationRegions(entry.sampled).forEach((region, regionIndex) => {
 				annotations[`saturation-${index}-${regionIndex}`] = {

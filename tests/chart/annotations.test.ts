@@ -1,12 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+	hasUnboundedGradient,
 	maxGradient,
 	peakLabel,
 	saturationRegions,
 } from "../../src/chart/annotations";
 import { formatNumber } from "../../src/chart/format";
 import { nearestIndex } from "../../src/chart/samples";
+import { compileActivation, sampleActivation } from "../../src/kernel/index";
 import type { Sampled } from "../../src/kernel/types";
 
 function grid(min: number, max: number, count: number): Float64Array {
@@ -113,4 +115,12 @@ void test("nearestIndex picks closest point", () => {
 	assert.equal(nearestIndex(x, 0.3), 3);
 	assert.equal(nearestIndex(x, 5), 4);
 	assert.equal(nearestIndex(new Float64Array(0), 0), -1);
+});
+
+void test("unbounded kink gradient detected", () => {
+	const sampled = (source: string) =>
+		sampleActivation(compileActivation(source), {}, [-2, 2], 401);
+	assert.equal(hasUnboundedGradient(sampled("x > 0 ? log(x) : 0")), true);
+	assert.equal(hasUnboundedGradient(sampled("relu")), false);
+	assert.equal(hasUnboundedGradient(sampled("sigmoid")), false);
 });
