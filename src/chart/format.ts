@@ -3,12 +3,13 @@ const DIGITS = 6;
 
 /**
  * Formats a number for people: six significant digits without trailing zeros, exponent
- * notation below 1e-4 and from 1e6 on, and "NaN", "∞" or "-∞" for non-finite values.
+ * notation below 1e-4 and from 1e6 on, "undefined" where there is no number (NaN, as
+ * log at -1), and "∞" or "-∞" for infinite values.
  * Example: formatNumber(0.25000000001) returns "0.25".
  */
 export function formatNumber(value: number): string {
 	if (Number.isNaN(value)) {
-		return "NaN";
+		return "undefined";
 	}
 	if (!Number.isFinite(value)) {
 		return value > 0 ? "∞" : "-∞";

@@ -99,7 +99,7 @@ void test("formatNumber examples", () => {
 		[-8, "-8"],
 		[1e-7, "1e-7"],
 		[123456789, "1.23457e+8"],
-		[NaN, "NaN"],
+		[NaN, "undefined"],
 		[Infinity, "∞"],
 		[-Infinity, "-∞"],
 	];
