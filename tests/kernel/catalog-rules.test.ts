@@ -6,6 +6,7 @@ import {
 	findCatalogEntry,
 	type CatalogEntry,
 } from "../../src/kernel/catalog";
+import { compileActivation, KernelError } from "../../src/kernel/index";
 
 function entry(name: string): CatalogEntry {
 	const found = findCatalogEntry(name);
@@ -87,6 +88,41 @@ describe("catalog parameter rules", () => {
 					`${catalogEntry.name} at ${JSON.stringify(corner)}`,
 				);
 			}
+		}
+	});
+});
+
+describe("parameter rules inside expressions", () => {
+	const reject = (source: string): string => {
+		try {
+			compileActivation(source);
+		} catch (error) {
+			assert.ok(error instanceof KernelError, String(error));
+			return error.message;
+		}
+		assert.fail(`${source} compiled`);
+	};
+
+	it("rejects literal arguments that break a rule", () => {
+		assert.equal(
+			reject("hardtanh(x, 2, 1)"),
+			"hardtanh requires min_val <= max_val, but this call gives min_val 2 and max_val 1; change the arguments so that min_val <= max_val",
+		);
+		assert.equal(
+			reject("x + softshrink(x, -0.5)"),
+			"softshrink requires lambd >= 0, but this call gives lambd -0.5; change the arguments so that lambd >= 0",
+		);
+		// A left-out argument takes its default: max_val 1 is below min_val 2.
+		assert.match(reject("hardtanh(x, 2)"), /min_val 2 and max_val 1/);
+	});
+
+	it("accepts arguments that meet the rules", () => {
+		for (const source of [
+			"hardtanh(x, -1, 1)",
+			"hardtanh(x, 1, 1)",
+			"softshrink(x, 0)",
+		]) {
+			assert.equal(compileActivation(source).kind, "expression", source);
 		}
 	});
 });

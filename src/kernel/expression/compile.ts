@@ -1,5 +1,10 @@
 import type { MathNode } from "mathjs";
-import { CATALOG, findCatalogEntry, type CatalogEntry } from "../catalog";
+import {
+	brokenRule,
+	CATALOG,
+	findCatalogEntry,
+	type CatalogEntry,
+} from "../catalog";
 import { KernelError } from "../errors";
 import { suggestName } from "../suggest";
 import { checkTreeSize } from "./check";
@@ -385,6 +390,7 @@ class Compiler {
 			}
 			return compiled;
 		});
+		checkConstantRules(entry, parameters);
 		const varying = argument.varying;
 		const slot = this.slot(varying);
 		return {
@@ -469,6 +475,50 @@ class Compiler {
 		const slot = BRANCHING_BINARY.has(operator) ? this.slot(varying) : -1;
 		return { kind: "binary", operator, left, right, varying, boolean, slot };
 	}
+}
+
+/** Returns the value of a number literal or a negated one, or null for anything else. */
+function literalValue(node: ExpressionNode): number | null {
+	if (node.kind === "number") {
+		return node.value;
+	}
+	if (node.kind === "unary" && node.operator === "negate") {
+		const inner = literalValue(node.argument);
+		return inner === null ? null : -inner;
+	}
+	return null;
+}
+
+/**
+ * Rejects a catalog call whose literal parameters break one of the entry's rules, as
+ * hardtanh(x, 2, 1) does. Parameters given as sliders are not checked here.
+ */
+function checkConstantRules(
+	entry: CatalogEntry,
+	parameters: readonly ExpressionNode[],
+): void {
+	const values: Record<string, number> = {};
+	entry.parameters.forEach((definition, index) => {
+		const given = parameters[index];
+		const value =
+			given === undefined ? definition.default : literalValue(given);
+		if (value !== null) {
+			values[definition.name] = value;
+		}
+	});
+	const rule = brokenRule(entry, values);
+	if (rule === null) {
+		return;
+	}
+	const condition = `${rule.parameter} ${rule.operator} ${String(rule.bound)}`;
+	const given = [rule.parameter, rule.bound]
+		.filter((name): name is string => typeof name === "string")
+		.map((name) => `${name} ${String(values[name])}`)
+		.join(" and ");
+	throw new KernelError(
+		`${entry.name} requires ${condition}, but this call gives ${given}; change the arguments so that ${condition}`,
+		entry.name,
+	);
 }
 
 function expectArguments(
