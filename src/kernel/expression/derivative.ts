@@ -136,6 +136,9 @@ function add(left: Term, right: Term): Term {
 	if (right.kind === "number" && right.value < 0) {
 		return subtract(left, num(-right.value));
 	}
+	if (termKey(left) === termKey(right)) {
+		return multiply(num(2), left);
+	}
 	return { kind: "sum", left, right, subtract: false };
 }
 
@@ -154,6 +157,9 @@ function subtract(left: Term, right: Term): Term {
 	}
 	if (right.kind === "negate") {
 		return add(left, right.argument);
+	}
+	if (termKey(left) === termKey(right)) {
+		return ZERO;
 	}
 	return { kind: "sum", left, right, subtract: true };
 }

@@ -149,8 +149,14 @@ export function termTex(term: Term): string {
 		case "tex":
 			return term.tex;
 		case "sum": {
+			const left = wrap(term.left, SUM);
 			const right = wrap(term.right, term.subtract ? PRODUCT : SUM);
-			return `${wrap(term.left, SUM)}${term.subtract ? "-" : "+"}${right}`;
+			// A right operand written with a leading minus (-2, -a \cdot b) folds it into
+			// the sign between them: a + -b is a - b, and a - -b is a + b.
+			if (right.startsWith("-")) {
+				return `${left}${term.subtract ? "+" : "-"}${right.slice(1)}`;
+			}
+			return `${left}${term.subtract ? "-" : "+"}${right}`;
 		}
 		case "product":
 			return String.raw`${wrap(term.left, NEGATE)}\cdot ${wrap(term.right, PRODUCT)}`;
