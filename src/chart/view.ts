@@ -406,7 +406,7 @@ export class ChartView {
 		for (const series of samples.series) {
 			series.sampled.notes.forEach((note) => notes.add(note));
 		}
-		this.notes.textContent = [...notes].join(" ");
+		this.notes.textContent = [...notes].join("\n");
 		this.notes.hidden = notes.size === 0;
 	}
 }

@@ -344,6 +344,18 @@ void test("animated zoom out leaves clean points", async () => {
 	await page.close();
 });
 
+void test("notes shown one per line", async () => {
+	const page = await openChartPage(browser, ENTRY);
+	await mountBlocks(page, ["sqrt(x)"]);
+	const lines = (await page.locator(".activation-notes").innerText()).split(
+		"\n",
+	);
+	assert.equal(lines.length, 2, lines.join(" | "));
+	assert.match(lines[0] ?? "", /^sqrt\(x\): value not finite/);
+	assert.match(lines[1] ?? "", /^sqrt\(x\): gradient not finite/);
+	await page.close();
+});
+
 void test("caption uses host math", async () => {
 	const page = await openChartPage(browser, ENTRY);
 	await mountBlocks(

@@ -35,7 +35,7 @@ export function buildPrintFigure(
 	renderMarks(marks, samples.marks, samples.series.length);
 	const notes = new Set(samples.notes);
 	if (notes.size > 0) {
-		createElement(figure, "div", "activation-notes", [...notes].join(" "));
+		createElement(figure, "div", "activation-notes", [...notes].join("\n"));
 	}
 	return figure;
 }

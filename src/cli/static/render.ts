@@ -140,7 +140,7 @@ export class StaticCharts {
 		const notes =
 			samples.notes.length === 0
 				? ""
-				: `<div class="activation-notes">${escapeHtml([...new Set(samples.notes)].join(" "))}</div>`;
+				: `<div class="activation-notes">${escapeHtml([...new Set(samples.notes)].join("\n"))}</div>`;
 		const figure = `<div class="activation-print">${image}${parameters}${marksHtml(samples.marks, samples.series.length)}${notes}</div>`;
 		const caption = spec.caption
 			? captionHtml(spec.functions, this.options.typeset)
