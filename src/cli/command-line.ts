@@ -28,6 +28,7 @@ export const USAGE = `Usage:
       Print the sampled values and gradients of one activation block body (read from
       FILE, or from stdin for -) as one JSON object.
   activation-charts preview PATH [--out FILE|DIR] [--vault DIR] [--theme light|dark]
+                             [--static]
       Write a standalone HTML preview of the note PATH, or of every .md note in the
       folder PATH, and print each written path.
       --out FILE|DIR  a path ending in .html is the page of the one note; any other path
