@@ -1,9 +1,23 @@
 import type { FunctionSpec } from "../block/spec";
 import { createElement } from "./dom";
+import type { Formula } from "../kernel/types";
 
 /** The line a caption shows in place of a gradient formula that the kernel cannot write. */
 export const AUTOMATIC_GRADIENT_NOTE =
 	"The gradient is computed by automatic differentiation.";
+
+/** Returns the caption's TeX for f(x) and f'(x), with a definition's own name for f. */
+export function captionTex(formula: Formula): {
+	value: string;
+	gradient: string | null;
+} {
+	const name = formula.name ?? "f";
+	return {
+		value: `${name}(x) = ${formula.value}`,
+		gradient:
+			formula.gradient === null ? null : `${name}'(x) = ${formula.gradient}`,
+	};
+}
 
 export type RenderMath =
 	((tex: string, display: boolean) => HTMLElement) | null;
@@ -41,14 +55,14 @@ export function renderCaption(
 				entry.activation.label,
 			);
 		}
-		const formula = entry.activation.formula;
+		const formula = captionTex(entry.activation.formula);
 		const value = createElement(row, "span", "activation-caption-formula");
-		appendFormula(value, `f(x) = ${formula.value}`, renderMath);
+		appendFormula(value, formula.value, renderMath);
 		const gradient = createElement(row, "span", "activation-caption-formula");
 		if (formula.gradient === null) {
 			gradient.textContent = AUTOMATIC_GRADIENT_NOTE;
 		} else {
-			appendFormula(gradient, `f'(x) = ${formula.gradient}`, renderMath);
+			appendFormula(gradient, formula.gradient, renderMath);
 		}
 	}
 }

@@ -1,5 +1,6 @@
 import { parseBlock } from "../block/parse";
 import { formatBlockError } from "../block/spec";
+import { captionTex } from "../chart/caption";
 
 /** Facts about one activation block body that the command line reports or typesets. */
 export interface BlockReport {
@@ -20,15 +21,15 @@ export function inspectBlock(body: string): BlockReport {
 		return { problems: result.errors.map(formatBlockError), captionTex: [] };
 	}
 
-	const captionTex: string[] = [];
+	const formulas: string[] = [];
 	if (result.spec.caption) {
 		for (const entry of result.spec.functions) {
-			const formula = entry.activation.formula;
-			captionTex.push(`f(x) = ${formula.value}`);
+			const formula = captionTex(entry.activation.formula);
+			formulas.push(formula.value);
 			if (formula.gradient !== null) {
-				captionTex.push(`f'(x) = ${formula.gradient}`);
+				formulas.push(formula.gradient);
 			}
 		}
 	}
-	return { problems: [], captionTex };
+	return { problems: [], captionTex: formulas };
 }

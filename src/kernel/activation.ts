@@ -16,7 +16,7 @@ import {
 	VARIABLE,
 } from "./expression/names";
 import { checkSourceLength, parseExpression } from "./expression/parse";
-import { expressionTex, gradientTex } from "./expression/tex";
+import { expressionTex, functionNameTex, gradientTex } from "./expression/tex";
 import { exactProbe, isSmoothSwitch, measureKinks, sortKinks } from "./kinks";
 import { suggestName } from "./suggest";
 import type {
@@ -172,9 +172,10 @@ function checkLoneName(source: string, declared: readonly string[]): void {
  * Returns the LaTeX of an expression's value and gradient. The gradient is worked out on
  * first read, because only captions show it.
  */
-function expressionFormula(body: MathNode): Formula {
+function expressionFormula(body: MathNode, name: string | null): Formula {
 	let gradient: string | null | undefined;
 	return {
+		...(name === null ? {} : { name: functionNameTex(name) }),
 		value: expressionTex(body),
 		get gradient() {
 			if (gradient === undefined) {
@@ -220,7 +221,7 @@ export function compileActivation(
 		label: label ?? source.trim(),
 		kind: "expression",
 		parameters,
-		formula: expressionFormula(body),
+		formula: expressionFormula(body, label),
 		evaluate: (x, values, value, gradient) =>
 			evaluator.evaluate(x, resolve(values), value, gradient),
 		kinks: (x, values) => findExpressionKinks(evaluator, resolve(values), x),

@@ -29,6 +29,8 @@ export interface ParameterDefinition {
 export interface Formula {
 	value: string;
 	gradient: string | null;
+	/** TeX of the function's name in captions when it is not f: a definition's own name. */
+	name?: string;
 }
 
 /** Value and gradient of one activation over a grid, with the kinks inside the grid's range. */

@@ -595,3 +595,21 @@ void test("symbolic gradients typeset without errors", () => {
 		);
 	}
 });
+
+void test("definition captions use its name", () => {
+	assert.deepEqual(
+		inspectBlock("function: 'gate(x) = x^2'\ncaption: true").captionTex,
+		[
+			String.raw`\operatorname{gate}(x) = { x}^{2}`,
+			String.raw`\operatorname{gate}'(x) = 2\cdot x`,
+		],
+	);
+	assert.deepEqual(
+		inspectBlock("function: 'g(x) = 3 x'\ncaption: true").captionTex,
+		[String.raw`g(x) = 3~ x`, String.raw`g'(x) = 3`],
+	);
+	assert.equal(
+		inspectBlock("function: x^2\ncaption: true").captionTex[0],
+		"f(x) = { x}^{2}",
+	);
+});

@@ -2,7 +2,7 @@ import type { BlockError, FunctionSpec } from "../../block/spec";
 import { formatBlockError } from "../../block/spec";
 import type { MarkSample } from "../../chart/samples";
 import { formatNumber } from "../../chart/format";
-import { AUTOMATIC_GRADIENT_NOTE } from "../../chart/caption";
+import { AUTOMATIC_GRADIENT_NOTE, captionTex } from "../../chart/caption";
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -115,12 +115,12 @@ export function captionHtml(
 						escapeHtml(entry.activation.label),
 					)
 				: "";
-		const formula = entry.activation.formula;
-		const value = formulaHtml(`f(x) = ${formula.value}`, typeset);
+		const formula = captionTex(entry.activation.formula);
+		const value = formulaHtml(formula.value, typeset);
 		const gradient =
 			formula.gradient === null
 				? element("span", "activation-caption-formula", AUTOMATIC_GRADIENT_NOTE)
-				: formulaHtml(`f'(x) = ${formula.gradient}`, typeset);
+				: formulaHtml(formula.gradient, typeset);
 		return element("div", "activation-caption-row", name + value + gradient);
 	});
 	return element("div", "activation-caption", rows.join(""));

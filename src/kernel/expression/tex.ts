@@ -29,6 +29,11 @@ const FUNCTION_TEX: Readonly<Record<string, (args: string[]) => string>> = {
 	max: (args) => String.raw`\max\left(${args.join(", ")}\right)`,
 };
 
+/** Returns the TeX of a defined function's name: g as it is, gate upright. */
+export function functionNameTex(name: string): string {
+	return name.length === 1 ? name : operatorName(name);
+}
+
 /** An upright operator name with TeX's special underscore escaped: \operatorname{leaky\_relu}. */
 function operatorName(name: string): string {
 	return String.raw`\operatorname{${name.replace(/_/g, "\\_")}}`;
