@@ -1,5 +1,6 @@
 import {
 	brokenRule,
+	describeRule,
 	findCatalogEntry,
 	type CatalogEntry,
 	type ParameterRule,
@@ -15,13 +16,6 @@ const FLIPPED: Record<Operator, Operator> = { "<=": ">=", ">=": "<=" };
 
 /** The word for a value that breaks `operator`: 2 is "above" a bound it must stay at or below. */
 const BREAK_WORD: Record<Operator, string> = { "<=": "above", ">=": "below" };
-
-/** Formats a rule as users read it: "min_val <= max_val". */
-function conditionOf(rule: ParameterRule): string {
-	const bound =
-		typeof rule.bound === "number" ? formatNumber(rule.bound) : rule.bound;
-	return `${rule.parameter} ${rule.operator} ${bound}`;
-}
 
 /** Formats a rule's bound as a phrase: "0", or "max_val = 1" for another parameter. */
 function boundPhrase(
@@ -125,7 +119,7 @@ function valueError(
 	}
 	return (
 		`parameter '${parameter}': value ${broken.text}, but ${entry.name} requires ` +
-		`${conditionOf(rule)}; ${fix}`
+		`${describeRule(rule)}; ${fix}`
 	);
 }
 
@@ -177,7 +171,7 @@ function rangeError(
 	return (
 		`parameter '${spec.name}': its slider reaches ${formatNumber(reached)}, ` +
 		`${BREAK_WORD[rule.operator]} ${formatNumber(bound)}, but ${entry.name} requires ` +
-		`${conditionOf(rule)}; write for example ${suggestion}`
+		`${describeRule(rule)}; write for example ${suggestion}`
 	);
 }
 
@@ -257,6 +251,6 @@ export function ruleNote(
 			: `the ${rule.parameter} slider`;
 	return (
 		`${fn.activation.label}: not drawn, because ${rule.parameter} ${broken.text} and ` +
-		`${entry.name} requires ${conditionOf(rule)}; move ${sliders} until ${conditionOf(rule)}`
+		`${entry.name} requires ${describeRule(rule)}; move ${sliders} until ${describeRule(rule)}`
 	);
 }

@@ -70,6 +70,14 @@ export function distinctBreakpoints(...points: number[]): number[] {
 
 export const noBreakpoints = (): number[] => [];
 
+/**
+ * Formats a rule as users read it: "min_val <= max_val". The catalog's numeric bounds
+ * are short literals such as 0, so String writes them as they read.
+ */
+export function describeRule(rule: ParameterRule): string {
+	return `${rule.parameter} ${rule.operator} ${String(rule.bound)}`;
+}
+
 /** Returns true when `value` and `bound` meet the rule's comparison. */
 export function compare(
 	value: number,

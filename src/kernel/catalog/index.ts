@@ -28,7 +28,7 @@ import {
 } from "./rectifiers";
 
 export type { CatalogEntry, CatalogKernel, ParameterRule } from "./entry";
-export { brokenRule } from "./entry";
+export { brokenRule, describeRule } from "./entry";
 
 /** Every catalog activation, in the order the docs list them. */
 export const CATALOG: readonly CatalogEntry[] = [

@@ -2,6 +2,7 @@ import type { MathNode } from "mathjs";
 import {
 	brokenRule,
 	CATALOG,
+	describeRule,
 	findCatalogEntry,
 	type CatalogEntry,
 } from "../catalog";
@@ -499,9 +500,9 @@ function checkConstantRules(
 ): void {
 	const values: Record<string, number> = {};
 	entry.parameters.forEach((definition, index) => {
-		const given = parameters[index];
+		const passed = parameters[index];
 		const value =
-			given === undefined ? definition.default : literalValue(given);
+			passed === undefined ? definition.default : literalValue(passed);
 		if (value !== null) {
 			values[definition.name] = value;
 		}
@@ -510,13 +511,13 @@ function checkConstantRules(
 	if (rule === null) {
 		return;
 	}
-	const condition = `${rule.parameter} ${rule.operator} ${String(rule.bound)}`;
-	const given = [rule.parameter, rule.bound]
+	const condition = describeRule(rule);
+	const actual = [rule.parameter, rule.bound]
 		.filter((name): name is string => typeof name === "string")
 		.map((name) => `${name} ${String(values[name])}`)
 		.join(" and ");
 	throw new KernelError(
-		`${entry.name} requires ${condition}, but this call gives ${given}; change the arguments so that ${condition}`,
+		`${entry.name} requires ${condition}, but this call gives ${actual}; change the arguments so that ${condition}`,
 		entry.name,
 	);
 }
