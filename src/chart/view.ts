@@ -305,9 +305,9 @@ export class ChartView {
 					)
 				: {};
 		}
-		// A reused point element may still be tweening toward an older position, from
-		// the first drawing or from the zoom plugin's own update, and an animation
-		// keeps writing over the new one; stopping them first leaves only the new points.
+		// A reused point element may still be tweening toward an older position from the
+		// first drawing or the zoom plugin's update. Stopping the animations first keeps
+		// them from writing over the new points.
 		chart.stop();
 		chart.update("none");
 	}

@@ -59,7 +59,7 @@ function termText(term: Term): string {
 	}
 }
 
-/** Returns true when the term holds a part that termText cannot write: f'(u) or raw TeX. */
+/** Returns true when the term contains a part that termText cannot write: f'(u) or raw TeX. */
 function hasPrime(term: Term): boolean {
 	const text = JSON.stringify(term);
 	return text.includes('"prime":true') || text.includes('"kind":"tex"');

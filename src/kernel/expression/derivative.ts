@@ -174,7 +174,12 @@ function negate(argument: Term): Term {
 	return { kind: "negate", argument };
 }
 
+/**
+ * Multiplies two terms, dropping factors of 0 and ±1, pulling signs and numeric
+ * coefficients to the front and turning a times 1/b into a/b.
+ */
 function multiply(left: Term, right: Term): Term {
+	// Factors of 0, 1 and -1.
 	if (isNumber(left, 0) || isNumber(right, 0)) {
 		return ZERO;
 	}
@@ -190,18 +195,22 @@ function multiply(left: Term, right: Term): Term {
 	if (isNumber(right, -1)) {
 		return negate(left);
 	}
+
+	// Signs move in front of the product.
 	if (left.kind === "negate") {
 		return negate(multiply(left.argument, right));
 	}
 	if (right.kind === "negate") {
 		return negate(multiply(left, right.argument));
 	}
+
 	if (left.kind === "number" && right.kind === "number") {
 		const folded = fold(left.value * right.value);
 		if (folded !== null) {
 			return folded;
 		}
 	}
+
 	// a times 1/b is a/b.
 	if (right.kind === "quotient" && isNumber(right.numerator, 1)) {
 		return divide(left, right.denominator);
@@ -209,6 +218,7 @@ function multiply(left: Term, right: Term): Term {
 	if (left.kind === "quotient" && isNumber(left.numerator, 1)) {
 		return divide(right, left.denominator);
 	}
+
 	if (right.kind === "number" && left.kind !== "number") {
 		// Coefficients first: 1.5 sigmoid(...) rather than sigmoid(...) 1.5.
 		return multiply(right, left);
@@ -216,6 +226,8 @@ function multiply(left: Term, right: Term): Term {
 	if (left.kind === "number" && left.value < 0) {
 		return negate(multiply(num(-left.value), right));
 	}
+
+	// Two coefficients merge, and an inner coefficient moves to the front.
 	if (
 		left.kind === "number" &&
 		right.kind === "product" &&
@@ -233,6 +245,7 @@ function multiply(left: Term, right: Term): Term {
 	) {
 		return multiply(right.left, multiply(left, right.right));
 	}
+
 	return { kind: "product", left, right };
 }
 

@@ -74,7 +74,7 @@ export const standIn = {
 		return ui.modals.open;
 	},
 
-	/** The context menu shown now, if any. */
+	/** Returns the context menu shown now, or null. */
 	openMenu(): Menu | null {
 		return menus.open;
 	},
